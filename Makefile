@@ -1,0 +1,37 @@
+# Keep Your Cool — the two set-up commands are `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+UV := .tools/bin/uv
+UV_VERSION := 0.13.9
+export NO_MKDOCS_2_WARNING := 1
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: serve build test test-fast browser clean
+
+serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
+	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
+
+build: $(VENV)/.synced  ## strict build of every language into site/
+	$(VENV)/bin/mkdocs build --strict
+
+test: $(VENV)/.synced browser  ## the whole suite, browser tests included
+	$(VENV)/bin/pytest
+
+test-fast: $(VENV)/.synced  ## everything but the browser tests
+	$(VENV)/bin/pytest -m "not browser"
+
+# Debian's Chromium where it is installed; otherwise Playwright's own download.
+browser: $(VENV)/.synced
+	@command -v chromium >/dev/null || $(VENV)/bin/playwright install chromium
+
+# uv itself is pinned and kept in .tools, so a fresh machine needs only Python and make.
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+clean:
+	rm -rf site .pytest_cache
