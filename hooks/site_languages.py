@@ -18,15 +18,18 @@ def default_locale(config) -> str:
     return next(lang.locale for lang in _languages(config) if lang.default)
 
 
-def declared_languages(mkdocs_yml: Path) -> list[dict]:
-    """The i18n language entries of an mkdocs.yml, for tools that run without a build."""
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    # mkdocs.yml may use !!python/name tags (Material's emoji); read it without running them
+def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+    """mkdocs.yml as data, for tools and tests that run without a build."""
+    # mkdocs.yml may use !!python/name or !ENV tags; read it without running them
     loader = type("Loader", (yaml.SafeLoader,), {})
     loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
     loader.add_multi_constructor("!", lambda *_: None)
-    data = yaml.load(text, Loader=loader)
-    for plugin in data.get("plugins", []):
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=loader)
+
+
+def declared_languages(mkdocs_yml: Path) -> list[dict]:
+    """The i18n language entries of an mkdocs.yml."""
+    for plugin in read_mkdocs_yml(mkdocs_yml).get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return plugin["i18n"]["languages"]
     raise ValueError(f"{mkdocs_yml}: no i18n plugin with languages")
