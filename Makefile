@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean
+.PHONY: serve build test test-fast browser clean translations translation-done
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -35,3 +35,9 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 clean:
 	rm -rf site .pytest_cache
+
+translations: $(VENV)/.synced  ## each translation's state; LANG=fr for one language (given on the command line)
+	@$(VENV)/bin/python scripts/translations.py status $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
+translation-done: $(VENV)/.synced  ## record that PAGE=docs/<lang>/<page>.md follows the current English page
+	@$(VENV)/bin/python scripts/translations.py done $(PAGE)

@@ -1,0 +1,104 @@
+"""The translators' tool: what is missing or out of date, what changed, and how to record an update.
+
+    python scripts/translations.py status [--lang fr]   each page's state; for an outdated
+                                                         page, the English diff since its record
+    python scripts/translations.py done docs/fr/x.md    record that docs/fr/x.md now follows
+                                                         the current English page
+(`make translations [LANG=fr]` and `make translation-done PAGE=docs/fr/x.md` run these.)
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from site_languages import declared_languages  # noqa: E402
+from translation_status import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
+
+LABELS = {"up_to_date": "up to date", OUTDATED: "OUT OF DATE", MISSING: "MISSING", UNKNOWN: "unknown"}
+RECORD = re.compile(r"^(\s*sourceCommit:\s*).*$", re.MULTILINE)
+
+
+def languages(root: Path) -> tuple[list[str], str]:
+    declared = declared_languages(root / "mkdocs.yml")
+    return [lang["locale"] for lang in declared], next(lang["locale"] for lang in declared if lang.get("default"))
+
+
+def english_commit(root: Path, english: str) -> str | None:
+    """The last commit of the English page, if the page has no uncommitted changes."""
+    if git(root, "status", "--porcelain", "--", english).stdout.strip():
+        return None
+    return git(root, "log", "-1", "--format=%H", "--", english).stdout.strip() or None
+
+
+def status(root: Path, lang: str | None) -> int:
+    locales, default = languages(root)
+    if lang and lang not in locales:
+        print(f"'{lang}' is not a language of this site; mkdocs.yml declares: {', '.join(locales)}")
+        return 2
+    if not has_history(root):
+        print("No full git history here (a shallow clone or a tarball): the state of translations that exist\n"
+              "cannot be known, so none is reported out of date. Run `git fetch --unshallow` to get it.\n")
+    pending = 0
+    for s in statuses(root, root / "docs", locales, default):
+        if lang and s.locale != lang:
+            continue
+        path = f"docs/{s.locale}/{s.page}"
+        print(f"{LABELS[s.state]:>12}  {path}" + (f"  ({s.bad_record})" if s.bad_record else ""))
+        if s.state == OUTDATED:
+            pending += 1
+            diff = git(root, "diff", "--color=never", s.source_commit, "--", f"docs/{default}/{s.page}").stdout
+            print("\n".join("              " + line for line in diff.splitlines()))
+            print(f"              Once {path} says the same again, record it with:\n"
+                  f"              make translation-done PAGE={path}\n")
+        elif s.state == MISSING:
+            pending += 1
+            print(f"              To start: copy docs/{default}/{s.page} to {path}, translate it, then\n"
+                  f"              make translation-done PAGE={path}")
+    print(f"\n{pending} page(s) to translate or update." if pending else "\nEverything is up to date.")
+    return 0
+
+
+def done(root: Path, path_arg: str) -> int:
+    _, default = languages(root)
+    docs = root / "docs"
+    path = (root / path_arg).resolve() if not Path(path_arg).is_absolute() else Path(path_arg)
+    try:
+        locale, page = path.relative_to(docs).parts[0], Path(*path.relative_to(docs).parts[1:]).as_posix()
+    except ValueError:
+        print(f"{path_arg}: not a page under docs/")
+        return 2
+    if locale == default or not path.is_file():
+        print(f"{path_arg}: not a translated page (expected docs/<lang>/<page>.md for a language other than {default})")
+        return 2
+    commit = english_commit(root, f"docs/{default}/{page}")
+    if not commit:
+        print(f"docs/{default}/{page} has uncommitted changes or no history: commit the English page first.")
+        return 2
+    text = path.read_text(encoding="utf-8")
+    if RECORD.search(text):
+        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
+    elif text.startswith("---\n"):
+        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
+    else:
+        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
+    path.write_text(text, encoding="utf-8")
+    print(f"{path_arg} now follows docs/{default}/{page} at {commit}")
+    return 0
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status").add_argument("--lang")
+    commands.add_parser("done").add_argument("page")
+    args = parser.parse_args(argv)
+    return status(root, args.lang) if args.command == "status" else done(root, args.page)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Translation status on a small fixture site with its own git history: up to date, outdated, missing, unknown."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import translation_status as ts
+from conftest import ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import translations  # noqa: E402  the translators' command
+
+ENGLISH = """---
+description: A page.
+---
+
+# Apologies
+
+## Regret {#regret}
+
+Say you are sorry.
+
+## Remedy {#remedy}
+
+Fix it.
+"""
+
+FRENCH = """---
+description: Une page.
+l10n:
+  sourceCommit: {commit}
+---
+
+# Excuses
+
+## Le regret {#regret}
+
+Dites que vous êtes désolé.
+
+## La réparation {#remedy}
+
+Réparez.
+"""
+
+MKDOCS_YML = f"""site_name: Fixture
+site_url: https://example.org/
+theme:
+  name: material
+  language: en
+markdown_extensions: [attr_list, admonition]
+hooks:
+  - {ROOT / "hooks" / "translation_status.py"}
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {{locale: en, default: true, name: English}}
+        - {{locale: fr, name: Français}}
+"""
+
+
+def run(cwd, *args):
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def commit_all(site, message):
+    run(site, "git", "add", "-A")
+    run(site, "git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message)
+    return run(site, "git", "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = tmp_path / "site-src"
+    (site / "docs/en").mkdir(parents=True)
+    (site / "docs/fr").mkdir()
+    (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    shutil.copytree(ROOT / "translations", site / "translations")
+    (site / "docs/en/index.md").write_text(ENGLISH, encoding="utf-8")
+    (site / "docs/en/translation-status.md").write_text("---\ndescription: Status.\n---\n\n# Status\n", encoding="utf-8")
+    (site / "docs/en/untranslated.md").write_text("---\ndescription: Later.\n---\n\n# Later\n\nSoon.\n", encoding="utf-8")
+    run(site, "git", "init", "-q")
+    english_commit = commit_all(site, "English")
+    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", english_commit), encoding="utf-8")
+    commit_all(site, "French")
+    return site
+
+
+def states(site):
+    return {(s.locale, s.page): s.state for s in ts.statuses(site, site / "docs", ["en", "fr"], "en")}
+
+
+def build(site):
+    result = mkdocs_build(site / "mkdocs.yml", site / "out")
+    assert result.returncode == 0, result.stderr
+    return site / "out"
+
+
+def test_states_follow_the_english_files_history(site):
+    assert states(site) == {("fr", "index.md"): ts.UP_TO_DATE, ("fr", "translation-status.md"): ts.MISSING,
+                            ("fr", "untranslated.md"): ts.MISSING}
+    # a change to the French page alone (a typo fix) does not make it outdated
+    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", run(site, "git", "rev-parse", "HEAD~1")).replace("Réparez.", "Réparez-le."), encoding="utf-8")
+    commit_all(site, "French typo")
+    assert states(site)[("fr", "index.md")] == ts.UP_TO_DATE
+
+
+def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated(site, capsys):
+    (site / "docs/en/index.md").write_text(ENGLISH.replace("Fix it.", "Fix it today, and say when."), encoding="utf-8")
+    commit_all(site, "English: remedy says when")
+    assert states(site)[("fr", "index.md")] == ts.OUTDATED
+
+    out = build(site)
+    french = (out / "fr/index.html").read_text(encoding="utf-8")
+    assert "Cette traduction n&#x27;est peut-être plus à jour" in french
+    assert 'href="../#remedy"' in french and 'href="../#regret"' not in french
+    assert "À mettre à jour" in (out / "fr/translation-status/index.html").read_text(encoding="utf-8")
+
+    assert translations.main(["status", "--lang", "fr"], root=site) == 0
+    report = capsys.readouterr().out
+    assert "OUT OF DATE  docs/fr/index.md" in report
+    assert "+Fix it today, and say when." in report
+    assert "make translation-done PAGE=docs/fr/index.md" in report
+
+    assert translations.main(["done", "docs/fr/index.md"], root=site) == 0
+    assert states(site)[("fr", "index.md")] == ts.UP_TO_DATE
+    assert "translation-notice" not in (build(site) / "fr/index.html").read_text(encoding="utf-8")
+
+
+def test_missing_page_falls_back_to_english_marked_as_english(site):
+    page = (build(site) / "fr/untranslated/index.html").read_text(encoding="utf-8")
+    assert "Cette page n&#x27;est pas encore traduite" in page
+    assert '<div lang="en"><h1' in page
+    assert 'href="../translation-status/"' in page
+
+
+def test_without_history_nothing_is_called_outdated(site, tmp_path, capsys):
+    (site / "docs/en/index.md").write_text(ENGLISH + "\nMore.\n", encoding="utf-8")
+    commit_all(site, "English grows")
+    shallow = tmp_path / "shallow"
+    run(tmp_path, "git", "clone", "-q", "--depth", "1", f"file://{site}", str(shallow))
+    assert states(shallow)[("fr", "index.md")] == ts.UNKNOWN
+    translations.main(["status"], root=shallow)
+    report = capsys.readouterr().out
+    assert "No full git history here" in report and "OUT OF DATE" not in report
+
+
+def test_a_record_naming_no_real_commit_is_reported(site):
+    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", "0" * 40), encoding="utf-8")
+    status = next(s for s in ts.statuses(site, site / "docs", ["en", "fr"], "en") if s.page == "index.md")
+    assert status.state == ts.UNKNOWN
+    assert status.bad_record == f"commit {'0' * 40} does not exist in this repository"
