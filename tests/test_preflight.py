@@ -1,0 +1,463 @@
+"""The preflight: each bad input is reported with its file, line and fix, and the real build stops without a traceback.
+
+Each test starts from a tiny valid English + French site written in tmp_path and
+breaks one thing. The French pages keep the English line layout, so a problem's
+line is the same in both languages.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, mkdocs_build
+from markdown_facts import read_page
+from preflight import Problem, find_problems
+
+CONFIG = f"""\
+site_name: Fixture
+theme:
+  name: mkdocs
+markdown_extensions: [attr_list, admonition, pymdownx.details, toc]
+hooks:
+  - {ROOT / "hooks" / "preflight.py"}
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          default: true
+          name: English
+          build: true
+        - locale: fr
+          name: Français
+          build: true
+"""
+
+EN_THREE_RS = """\
+---
+description: The three R's of an apology.
+---
+
+# The three R's
+
+Start from [the home page](index.md#welcome).
+
+## Regret {#regret}
+
+!!! tip
+    Mean it. See [remedy](#remedy).
+
+![Three R's](img/three-rs.png)
+
+## Remedy {#remedy}
+
+??? question "What next?"
+    Follow up.
+"""
+
+FR_THREE_RS = """\
+---
+description: Les trois R d'une excuse.
+---
+
+# Les trois R
+
+Partez de [l'accueil](index.md#welcome).
+
+## Regret {#regret}
+
+!!! tip
+    Soyez sincère. Voir [réparer](#remedy).
+
+![Les trois R](img/three-rs.png)
+
+## Réparer {#remedy}
+
+??? question "Et ensuite ?"
+    Rappelez le client.
+"""
+
+PAGES: dict[str, str | bytes] = {
+    "en/index.md": "---\ndescription: Home.\n---\n\n# Home\n\n## Welcome {#welcome}\n\nRead [the three R's](three-rs.md#regret).\n",
+    "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil\n\n## Bienvenue {#welcome}\n\nLisez [les trois R](three-rs.md#regret).\n",
+    "en/three-rs.md": EN_THREE_RS,
+    "fr/three-rs.md": FR_THREE_RS,
+    "en/listening.md": "---\ndescription: Listening.\n---\n\n# Listening\n\n## Their words {#their-words}\n\nUse them.\n",
+    "en/img/three-rs.png": b"\x89PNG\r\n\x1a\n",
+}
+
+
+def make_site(tmp_path: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the fixture site with `changes` applied (None deletes a file); return its mkdocs.yml."""
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    for name, content in {**PAGES, **(changes or {})}.items():
+        if content is None:
+            continue
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return tmp_path / "mkdocs.yml"
+
+
+def check(tmp_path: Path, changes: dict | None = None) -> list[Problem]:
+    make_site(tmp_path, changes)
+    return find_problems(tmp_path / "docs", ["en", "fr"], "en")
+
+
+def where(problems: list[Problem]) -> list[tuple[str, int | None]]:
+    return [(p.file, p.line) for p in problems]
+
+
+def problem_at(problems: list[Problem], file: str, line: int | None, *words: str) -> Problem:
+    """The one problem at file:line; its text must contain every word."""
+    found = [p for p in problems if (p.file, p.line) == (file, line)]
+    assert len(found) == 1, f"expected one problem at {file}:{line}, got:\n" + "\n".join(map(str, problems))
+    for word in words:
+        assert word in str(found[0]), f"{word!r} not in: {found[0]}"
+    return found[0]
+
+
+def both(old: str, new: str) -> dict[str, str]:
+    """The same replacement in the English and French three-rs pages (keeps them in parity)."""
+    return {f"{loc}/three-rs.md": page.replace(old, new) for loc, page in (("en", EN_THREE_RS), ("fr", FR_THREE_RS))}
+
+
+END = EN_THREE_RS.count("\n") + 2  # the line of a paragraph appended after a blank line
+
+
+def appended(snippet: str) -> dict[str, str]:
+    """`snippet` added at line END of the English and French three-rs pages."""
+    return {f"{loc}/three-rs.md": page + f"\n{snippet}\n" for loc, page in (("en", EN_THREE_RS), ("fr", FR_THREE_RS))}
+
+
+def test_the_clean_fixture_has_no_problems(tmp_path):
+    assert check(tmp_path) == []
+
+
+def test_problem_reads_file_line_what_and_fix():
+    problem = Problem("docs/fr/three-rs.md", 12, "section id '#regret' is missing", "keep it.")
+    assert str(problem) == "docs/fr/three-rs.md:12: section id '#regret' is missing. Fix: keep it."
+    assert str(Problem("docs/de/", None, "x", "y.")) == "docs/de/: x. Fix: y."
+
+
+# 1. encoding and empty pages
+
+def test_file_that_is_not_utf8(tmp_path):
+    latin1 = FR_THREE_RS.replace("Mean it", "x").encode("utf-8").replace("sincère".encode(), "sincère".encode("latin-1"))
+    found = check(tmp_path, {"fr/three-rs.md": latin1})
+    assert where(found) == [("docs/fr/three-rs.md", 12)]
+    problem_at(found, "docs/fr/three-rs.md", 12, "not UTF-8", "UTF-8 in your editor")
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n", "---\ndescription: Vide.\n---\n\n   \n"])
+def test_empty_page(tmp_path, text):
+    found = check(tmp_path, {"fr/index.md": text})
+    problem_at(found, "docs/fr/index.md", None, "page is empty", "delete the file")
+
+
+# 2. front matter
+
+@pytest.mark.parametrize("front, line", [
+    ("description: Les trois R: regret, responsabilité", 2),
+    ("author: Ana\ndescription: \"non fermé", 3),  # the line inside the file, not inside the YAML
+])
+def test_front_matter_that_is_not_yaml(tmp_path, front, line):
+    found = check(tmp_path, {"fr/index.md": f"---\n{front}\n---\n\n# Accueil\n"})
+    problem_at(found, "docs/fr/index.md", line, "not valid YAML", "quotes")
+
+
+def test_front_matter_that_is_not_a_mapping(tmp_path):
+    found = check(tmp_path, {"en/listening.md": "---\n- a list\n---\n\n# Listening\n"})
+    problem_at(found, "docs/en/listening.md", 1, "not a list of 'key: value' lines")
+
+
+@pytest.mark.parametrize("front, line", [
+    ("---\ndescription: ''\n---\n", 2),
+    ("---\ndescription: 42\n---\n", 2),
+    ("---\ntitle: Listening\n---\n", 1),
+    ("", 1),
+])
+def test_description_must_be_a_non_empty_string(tmp_path, front, line):
+    found = check(tmp_path, {"en/listening.md": front + "\n# Listening\n"})
+    assert where(found) == [("docs/en/listening.md", line)]
+    problem_at(found, "docs/en/listening.md", line, "'description'")
+
+
+# 3 and 4. folders and file names
+
+def test_folder_that_is_not_a_declared_language(tmp_path):
+    found = check(tmp_path, {"de/index.md": "---\ndescription: Start.\n---\n\n# Start\n"})
+    problem_at(found, "docs/de/", None, "'de' is not a declared language", "mkdocs.yml", "plugins → i18n → languages")
+
+
+def test_translation_without_an_english_original(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": None, "fr/three-r.md": FR_THREE_RS})
+    problem_at(found, "docs/fr/three-r.md", None, "no English original", "'three-rs.md'")
+
+
+# 5. heading ids
+
+def test_heading_without_an_id(tmp_path):
+    found = check(tmp_path, appended("### Then call back"))
+    assert where(found) == [("docs/en/three-rs.md", END), ("docs/fr/three-rs.md", END)]
+    problem_at(found, "docs/en/three-rs.md", END, "'Then call back' has no explicit id", "{#then-call-back}")
+    problem_at(found, "docs/fr/three-rs.md", END, "has no explicit id", "docs/en/three-rs.md")
+
+
+def test_heading_ids_are_unique_within_a_page(tmp_path):
+    found = check(tmp_path, appended("## Again {#regret}"))
+    problem_at(found, "docs/en/three-rs.md", END, "'#regret' is used twice (first on line 9)")
+    problem_at(found, "docs/fr/three-rs.md", END, "'#regret' is used twice (first on line 9)")
+
+
+# 6. parity of each translation with English
+
+def test_missing_section_id(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("## Réparer {#remedy}", "Réparer")})
+    missing = problem_at(found, "docs/fr/three-rs.md", None, "section id '#remedy' is missing (English has it at docs/en/three-rs.md:16)",
+                         "keep the heading with '{#remedy}' exactly as in English")
+    assert str(missing).startswith("docs/fr/three-rs.md: section id")
+    problem_at(found, "docs/fr/three-rs.md", 12, "docs/fr/three-rs.md has no id '#remedy'")  # the page's own link
+
+
+def test_missing_section_id_is_located_where_it_belongs(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("## Regret {#regret}", "Regret")})
+    problem_at(found, "docs/fr/three-rs.md", 16, "section id '#regret' is missing (English has it at docs/en/three-rs.md:9)")
+
+
+def test_renamed_section_id(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}")})
+    problem_at(found, "docs/fr/three-rs.md", 16, "'#reparer' should be '#remedy' as in English (docs/en/three-rs.md:16)")
+    assert not [p for p in found if "is missing" in p.what or "not in English" in p.what]
+
+
+def test_added_section_id(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS + "\n## Bonus {#bonus}\n"})
+    assert where(found) == [("docs/fr/three-rs.md", END)]
+    problem_at(found, "docs/fr/three-rs.md", END, "'#bonus' is not in English")
+
+
+def test_sections_out_of_order(tmp_path):
+    swapped = FR_THREE_RS.replace("{#regret}", "{#tmp}").replace("{#remedy}", "{#regret}").replace("{#tmp}", "{#remedy}")
+    found = check(tmp_path, {"fr/three-rs.md": swapped})
+    assert where(found) == [("docs/fr/three-rs.md", 9)]
+    problem_at(found, "docs/fr/three-rs.md", 9, "out of order", "'#remedy' comes where English has '#regret'", "#regret, #remedy")
+
+
+def test_missing_and_extra_links(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("index.md#welcome", "index.md")})
+    problem_at(found, "docs/fr/three-rs.md", None, "link to 'index.md#welcome' is missing (English has it at docs/en/three-rs.md:7)")
+    problem_at(found, "docs/fr/three-rs.md", 7, "link to 'index.md' is not in English", "Did you mean 'index.md#welcome'?")
+    assert len(found) == 2
+
+
+def test_different_image(tmp_path):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("img/three-rs.png", "img/trois-r.png")})
+    problem_at(found, "docs/fr/three-rs.md", None, "image 'img/three-rs.png' is missing")
+    assert sorted(p.what for p in found if p.line == 14) == [
+        "image 'img/trois-r.png' does not exist (docs/en/img/trois-r.png)", "image 'img/trois-r.png' is not in English (docs/en/three-rs.md)"
+    ]
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("!!! tip", "!!! note", 11, "'!!! note' stands where English has '!!! tip' (docs/en/three-rs.md:11)"),
+    ("??? question", "!!! question", 18, "'!!! question' stands where English has '??? question'"),
+    ("??? question \"Et ensuite ?\"\n    Rappelez le client.\n", "", None, "'??? question' is missing"),
+])
+def test_admonition_kinds_in_the_english_order(tmp_path, old, new, line, words):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace(old, new)})
+    assert where(found) == [("docs/fr/three-rs.md", line)]
+    problem_at(found, "docs/fr/three-rs.md", line, words)
+
+
+# 7. links point to pages and sections that exist
+
+def test_link_to_a_page_that_does_not_exist(tmp_path):
+    found = check(tmp_path, both("index.md#welcome", "thre-rs.md"))  # same typo in both, so parity holds
+    for loc in ("en", "fr"):
+        problem_at(found, f"docs/{loc}/three-rs.md", 7, "'thre-rs.md' points to a page that does not exist", "'three-rs.md'")
+
+
+def test_link_to_a_section_that_does_not_exist(tmp_path):
+    found = check(tmp_path, {
+        "en/index.md": PAGES["en/index.md"].replace("#regret", "#regrets"),
+        "fr/index.md": PAGES["fr/index.md"].replace("#regret", "#regrets"),
+    })
+    problem_at(found, "docs/en/index.md", 9, "docs/en/three-rs.md has no id '#regrets'", "use '#regret'")
+    problem_at(found, "docs/fr/index.md", 9, "docs/fr/three-rs.md has no id '#regrets'")  # French readers get the French page
+    assert len(found) == 2
+
+
+def test_bare_anchor_refers_to_the_same_page(tmp_path):
+    found = check(tmp_path, both("(#remedy)", "(#remedies)"))
+    assert where(found) == [("docs/en/three-rs.md", 12), ("docs/fr/three-rs.md", 12)]
+    problem_at(found, "docs/fr/three-rs.md", 12, "docs/fr/three-rs.md has no id '#remedies'")
+
+
+def test_link_to_an_english_only_page_falls_back_to_english(tmp_path):
+    assert check(tmp_path, both("(#remedy)", "(listening.md#their-words)")) == []
+    found = check(tmp_path, both("(#remedy)", "(listening.md#their-word)"))
+    problem_at(found, "docs/fr/three-rs.md", 12, "docs/en/listening.md has no id '#their-word'", "'#their-words'")
+
+
+def test_link_out_of_the_language_folder(tmp_path):
+    found = check(tmp_path, both("(index.md#welcome)", "(../en/index.md#welcome)"))
+    problem_at(found, "docs/fr/three-rs.md", 7, "points outside docs/fr/")
+
+
+# 8. content policy, every language
+
+@pytest.mark.parametrize("snippet, words", [
+    ("<script>alert(1)</script>", "raw HTML <script>"),
+    ('<iframe src="page.html"></iframe>', "raw HTML <iframe>"),
+    ('<object data="x.swf"></object>', "raw HTML <object>"),
+    ("<EMBED src=x.swf>", "raw HTML <embed>"),
+    ("<style>p { color: red }</style>", "raw HTML <style>"),
+    ('<link rel="stylesheet" href="x.css">', "raw HTML <link>"),
+    ('<meta http-equiv="refresh" content="0">', "raw HTML <meta>"),
+    ('<base href="/">', "raw HTML <base>"),
+    ("<form><button>Go</button></form>", "raw HTML <form>"),
+    ('<img src="img/three-rs.png" onerror="alert(1)">', "'onerror=' on <img> runs script"),
+    ('<span\n  onmouseover="alert(1)">hi</span>', "'onmouseover=' on <span>"),
+    ('<a href="javascript:alert(1)">x</a>', "is a script URL"),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "is a script URL"),
+    ("[click](javascript:alert(1))", "link 'javascript:alert(1)' is a script URL"),
+    ("[click](VBScript:msgbox)", "is a script URL"),
+    ("[click](data:text/html;base64,PHNjcmlwdD4=)", "is a script URL"),
+    ("[bad]: javascript:alert(1)\n\nA [reference link][bad].", "is a script URL"),
+    ('<img src="https://example.com/a.png">', "points to another site"),
+    ("<img\n  alt='>' src=//example.com/a.png>", "points to another site"),
+    ('<img srcset="img/three-rs.png 1x, https://example.com/b.png 2x">', "points to another site"),
+    ('<a href="https://example.com">x</a>', "points to another site"),
+    ('<div style="background: url(https://example.com/a.png)">x</div>', "points to another site"),
+    ("![tracker](https://example.com/a.png)", "is loaded from another site"),
+    ("![tracker](//example.com/a.png)", "is loaded from another site"),
+])
+def test_content_policy(tmp_path, snippet, words):
+    found = check(tmp_path, appended(snippet))
+    problem_at(found, "docs/en/three-rs.md", END, words)
+    problem_at(found, "docs/fr/three-rs.md", END, words)
+
+
+@pytest.mark.parametrize("snippet", [
+    "An ordinary [external link](https://example.com/page) and [mail](mailto:team@example.com).",
+    "Write `<script>alert(1)</script>` or ``<img src=https://x.test/a.png>`` in code.",
+    "```html\n<script>alert(1)</script>\n![x](https://example.com/a.png)\n```",
+    "!!! note\n    ~~~~\n    <iframe src=https://example.com></iframe>\n    ~~~~",
+    '<span class="keep">A harmless <em>tag</em></span> and <img src="img/three-rs.png" alt="local">',
+])
+def test_content_policy_allows(tmp_path, snippet):
+    assert check(tmp_path, appended(snippet)) == []
+
+
+def test_one_run_reports_every_problem_in_every_language(tmp_path):
+    found = check(tmp_path, {
+        "en/index.md": PAGES["en/index.md"] + "\n<script>x</script>\n",
+        "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n<script>x</script>\n",
+        "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
+    })
+    assert where(found) == [
+        ("docs/en/index.md", 11), ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7),
+    ]
+
+
+# the real build: every problem printed, exit code 1, no traceback, and the preflight runs once
+
+def assert_build_fails_with(tmp_path: Path, config: Path, found: list[Problem]) -> None:
+    assert found, "the fixture should have problems"
+    result = mkdocs_build(config, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    for problem in found:
+        assert output.count(str(problem)) == 1, f"not printed once: {problem}\n{output}"
+    assert f"{len(found)} problem(s) in the Markdown sources; see above." in result.stderr
+
+
+@pytest.mark.parametrize("changes", [
+    {"de/index.md": "---\ndescription: Start.\n---\n\n# Start\n"},
+    {"fr/three-rs.md": FR_THREE_RS.encode().replace("è".encode(), b"\xe8")},
+    {"en/listening.md": "---\ndescription: [unclosed\n---\n\n# Listening\n"},
+], ids=["undeclared-folder", "not-utf8", "bad-yaml"])
+def test_build_fails_with_located_messages(tmp_path, changes):
+    config = make_site(tmp_path, changes)
+    assert_build_fails_with(tmp_path, config, find_problems(tmp_path / "docs", ["en", "fr"], "en"))
+
+
+def test_build_prints_problems_in_both_languages(tmp_path):
+    config = make_site(tmp_path, {
+        "en/index.md": PAGES["en/index.md"] + "\n![x](https://example.com/x.png)\n",
+        "fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}"),
+    })
+    found = find_problems(tmp_path / "docs", ["en", "fr"], "en")
+    assert {p.file for p in found} == {"docs/en/index.md", "docs/fr/index.md", "docs/fr/three-rs.md"}
+    assert_build_fails_with(tmp_path, config, found)
+
+
+def test_clean_build_passes_and_checks_once(tmp_path):
+    result = mkdocs_build(make_site(tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    # static-i18n builds French inside the English build: the preflight must not run again there
+    assert result.stderr.count("preflight: the Markdown sources of 2 languages have no problems") == 1
+
+
+# the project itself
+
+def test_the_project_docs_have_no_problems():
+    found = find_problems(ROOT / "docs", [lang["locale"] for lang in LANGUAGES], DEFAULT_LOCALE)
+    assert found == [], "\n" + "\n".join(map(str, found))
+
+
+# markdown_facts
+
+def test_facts_front_matter():
+    facts = read_page("---\ntitle: A\ndescription: B\n---\n\n# A\n")
+    assert facts.front_matter.data == {"title": "A", "description": "B"}
+    assert facts.front_matter.key_line("description") == 3
+    assert not facts.empty
+    broken = read_page("---\ntitle: A\nbad: [x\n---\n\n# A\n").front_matter
+    assert broken.error and broken.error_line == 3
+    assert read_page("---\ndescription: B\n").front_matter.error_line == 1  # never closed
+    assert read_page("# A\n").front_matter is None
+    assert read_page("---\ndescription: B\n---\n\n \n").empty
+
+
+def test_facts_headings():
+    facts = read_page("# Title\n\n## Two {#two}\n\n### Three ### {: #three .wide }\n\n## No id\n\nSetext {#s}\n---\n"
+                      "\n```\n## In code {#code}\n```\n\n!!! note\n    ## Inside {#inside}\n")
+    assert [(h.line, h.level, h.text, h.id) for h in facts.headings] == [
+        (1, 1, "Title", None), (3, 2, "Two", "two"), (5, 3, "Three", "three"), (7, 2, "No id", None),
+        (9, 2, "Setext", "s"), (17, 2, "Inside", "inside"),
+    ]
+    assert list(facts.ids) == ["two", "three", "s", "inside"]
+
+
+def test_facts_links_and_images():
+    facts = read_page(
+        'See [a](three-rs.md#regret "Title") and [b](../x.md),\n'
+        "[![badge](img/b.png)](index.md), [ext](https://example.com), [m](mailto:a@b.c),\n"
+        "`[code](nope.md)` and [wrapped\ntext](#here) and ![ref][pic]\n\n[pic]: <img/pic.png>\n"
+        "\n````\n```\n[fenced](nope.md)\n```\n````\n"
+    )
+    assert [(l.line, l.target, l.image) for l in facts.links] == [
+        (1, "three-rs.md#regret", False), (1, "../x.md", False), (2, "index.md", False), (2, "img/b.png", True),
+        (2, "https://example.com", False), (2, "mailto:a@b.c", False), (3, "#here", False), (6, "img/pic.png", True),
+    ]
+    assert [(l.path, l.anchor) for l in facts.internal_links] == [
+        ("three-rs.md", "regret"), ("../x.md", None), ("index.md", None), ("img/b.png", None), ("", "here"), ("img/pic.png", None),
+    ]
+    assert [l.target for l in facts.images] == ["img/b.png", "img/pic.png"]
+
+
+def test_facts_admonitions():
+    facts = read_page('!!! tip\n    x\n\n??? question "Q?"\n    a\n\n???+ note "Open"\n    b\n\n```\n!!! danger\n```\n')
+    assert [(a.line, a.marker, a.kind) for a in facts.admonitions] == [(1, "!!!", "tip"), (4, "???", "question"), (7, "???+", "note")]
+
+
+def test_facts_html_tags():
+    facts = read_page('Text <span class="a">x</span>\n<img\n  alt="a &amp; b" src=\'p.png\' hidden>\n`<script>`\n')
+    assert [(t.line, t.name, t.attrs) for t in facts.html_tags] == [
+        (1, "span", (("class", "a"),)), (2, "img", (("alt", "a & b"), ("src", "p.png"), ("hidden", None))),
+    ]
