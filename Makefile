@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done
+.PHONY: serve build test test-fast browser clean translations translation-done links
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -35,6 +35,9 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 clean:
 	rm -rf site .pytest_cache
+
+links: build  ## rewrite link-contract.txt from the built site
+	@$(VENV)/bin/python scripts/links.py
 
 translations: $(VENV)/.synced  ## each translation's state; LANG=fr for one language (given on the command line)
 	@$(VENV)/bin/python scripts/translations.py status $(if $(filter command line,$(origin LANG)),--lang $(LANG))

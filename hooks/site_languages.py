@@ -1,4 +1,4 @@
-"""The site's languages, read from the i18n plugin's settings in mkdocs.yml (the one place they are declared)."""
+"""The site's languages, read from mkdocs.yml (the one place they are declared), and its own words in each."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,6 +16,15 @@ def locales(config) -> list[str]:
 
 def default_locale(config) -> str:
     return next(lang.locale for lang in _languages(config) if lang.default)
+
+
+def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
+    """The site's own words in `locale` (translations/<locale>/ui.yml), English for any not translated."""
+    words = yaml.safe_load((root / "translations" / default / "ui.yml").read_text(encoding="utf-8"))
+    own = root / "translations" / locale / "ui.yml"
+    if own.is_file():
+        words.update(yaml.safe_load(own.read_text(encoding="utf-8")) or {})
+    return words
 
 
 def read_mkdocs_yml(mkdocs_yml: Path) -> dict:

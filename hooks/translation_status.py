@@ -18,7 +18,7 @@ import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from site_languages import default_locale, locales
+from site_languages import default_locale, locales, ui_words
 
 UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
 STATUS_PAGE = "translation-status.md"
@@ -120,15 +120,6 @@ def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:
     return [section for section, text in now.items() if before.get(section) != text]
 
 
-def notice_words(root: Path, locale: str, default: str) -> dict[str, str]:
-    """The notices' words in `locale` (translations/<locale>/notices.yml), English for any not translated."""
-    words = yaml.safe_load((root / "translations" / default / "notices.yml").read_text(encoding="utf-8"))
-    own = root / "translations" / locale / "notices.yml"
-    if own.is_file():
-        words.update(yaml.safe_load(own.read_text(encoding="utf-8")) or {})
-    return words
-
-
 def admonition(kind: str, title: str, body: str, lang: str) -> str:
     return (f'<div class="admonition {kind} translation-notice" lang="{lang}">'
             f'<p class="admonition-title">{html.escape(title)}</p>{body}</div>')
@@ -197,7 +188,7 @@ def on_page_content(html_content, page, config, files):
     i18n = config.plugins["i18n"]
     locale, default = i18n.current_language, default_locale(config)
     root, page_path = _root(config), page.file.norm_src_uri
-    words = notice_words(root, locale, default)
+    words = ui_words(root, locale, default)
 
     def url_of(target_locale: str, target_page: str) -> str:
         target_url = target_page[:-len(".md")].removesuffix("index") + ("" if target_page.endswith("index.md") else "/")

@@ -1,0 +1,37 @@
+// Trainers share links to sections: make each heading's permalink copy the full address,
+// and keep the section when the reader switches language.
+(() => {
+  const config = JSON.parse(document.getElementById("__config").textContent)
+
+  function confirm(message) {
+    // Material's own dialog, announced politely to screen readers
+    const dialog = document.querySelector("[data-md-component=dialog]")
+    if (!dialog) return
+    dialog.setAttribute("role", "status")
+    dialog.querySelector(".md-dialog__inner").textContent = message
+    dialog.classList.add("md-dialog--active")
+    setTimeout(() => dialog.classList.remove("md-dialog--active"), 2000)
+  }
+
+  for (const link of document.querySelectorAll(".md-content .headerlink")) {
+    link.setAttribute("aria-label", link.title)
+  }
+
+  document.addEventListener("click", event => {
+    const permalink = event.target.closest(".md-content .headerlink")
+    if (permalink && navigator.clipboard) {
+      event.preventDefault()
+      history.replaceState(null, "", permalink.hash)
+      navigator.clipboard.writeText(permalink.href)
+        .then(() => confirm(config.translations["clipboard.copied"]))
+      return
+    }
+    // mkdocs-static-i18n already points each language at this same page; add the section.
+    const alternate = event.target.closest(".md-select a[hreflang]")
+    if (alternate && location.hash && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      event.preventDefault()
+      event.stopPropagation()  // Material's own handler would drop the section
+      location.href = new URL(location.hash, alternate.href).href
+    }
+  }, true)
+})()

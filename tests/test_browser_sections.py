@@ -1,0 +1,46 @@
+"""Trainers' links in Chromium: copy a section's link, keep the section across languages."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, language_prefix
+from test_browser_switcher import switch_language
+
+pytestmark = pytest.mark.browser
+
+SECTION = "four-step-method/#apologize"
+
+
+@pytest.fixture
+def context(context, site_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    return context
+
+
+@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+def test_copy_link_by_keyboard_puts_the_full_section_url_on_the_clipboard(page, site_url, locale):
+    page.goto(site_url + language_prefix(locale) + "three-rs/")
+    control = page.locator("h2#remedy .headerlink")
+    assert control.is_visible()
+    label = control.get_attribute("aria-label")
+    assert label and label == control.get_attribute("title")
+    control.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + language_prefix(locale) + "three-rs/#remedy"
+    dialog = page.locator("[data-md-component=dialog]")
+    assert dialog.get_attribute("role") == "status" and dialog.inner_text().strip()
+
+
+def test_copy_link_labels_are_in_the_pages_language(page, site_url):
+    labels = set()
+    for lang in LANGUAGES:
+        page.goto(site_url + language_prefix(lang["locale"]) + "three-rs/")
+        labels.add(page.locator("h2#remedy .headerlink").get_attribute("aria-label"))
+    assert len(labels) == len(LANGUAGES)
+
+
+@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+def test_switcher_keeps_the_section(page, site_url, target):
+    page.goto(site_url + SECTION)
+    switch_language(page, target["name"])
+    assert page.url == site_url + language_prefix(target["locale"]) + SECTION
