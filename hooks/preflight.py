@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from markdown_facts import Link, PageFacts, read_page
 from site_languages import default_locale, locales
+from translation_status import has_history, statuses
 
 log = logging.getLogger("mkdocs.plugins.preflight")
 
@@ -299,9 +300,32 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
 
 
+def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> list[Problem]:
+    """Translations whose l10n.sourceCommit is absent or names no revision of their English page.
+
+    Records can only be checked against git history: outside a full clone there is nothing to report.
+    """
+    if not has_history(docs_dir.parent):
+        return []
+    problems = []
+    for status in statuses(docs_dir.parent, docs_dir, locales, default_locale):
+        if status.bad_record:
+            path = docs_dir / status.locale / status.page
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if "sourceCommit:" in text), 1)
+            english = f"docs/{default_locale}/{status.page}"
+            problems.append(Problem(
+                path.relative_to(docs_dir.parent).as_posix(), line,
+                f"the translation record is wrong: {status.bad_record}",
+                f"set l10n.sourceCommit to the commit of {english} you translated; "
+                f"if the page says what {english} says now, run `make translation-done PAGE={path.relative_to(docs_dir.parent).as_posix()}`"))
+    return problems
+
+
 def find_problems(docs_dir: Path, locales: list[str], default_locale: str) -> list[Problem]:
     """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
-    return Checker(Path(docs_dir), list(locales), default_locale).run()
+    docs_dir = Path(docs_dir)
+    return Checker(docs_dir, list(locales), default_locale).run() + record_problems(docs_dir, list(locales), default_locale)
 
 
 def on_pre_build(config) -> None:

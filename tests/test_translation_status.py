@@ -52,6 +52,7 @@ theme:
   language: en
 markdown_extensions: [attr_list, admonition]
 hooks:
+  - {ROOT / "hooks" / "preflight.py"}
   - {ROOT / "hooks" / "translation_status.py"}
 plugins:
   - i18n:
@@ -148,8 +149,13 @@ def test_without_history_nothing_is_called_outdated(site, tmp_path, capsys):
     assert "No full git history here" in report and "OUT OF DATE" not in report
 
 
-def test_a_record_naming_no_real_commit_is_reported(site):
+def test_a_record_naming_no_real_commit_fails_the_build_with_its_line(site):
     (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", "0" * 40), encoding="utf-8")
     status = next(s for s in ts.statuses(site, site / "docs", ["en", "fr"], "en") if s.page == "index.md")
     assert status.state == ts.UNKNOWN
-    assert status.bad_record == f"commit {'0' * 40} does not exist in this repository"
+    result = mkdocs_build(site / "mkdocs.yml", site / "out")
+    assert result.returncode == 1
+    assert (f"docs/fr/index.md:4: the translation record is wrong: commit {'0' * 40} does not exist "
+            "in this repository") in result.stderr
+    assert "make translation-done PAGE=docs/fr/index.md" in result.stderr
+    assert "Traceback" not in result.stderr
