@@ -41,3 +41,24 @@ def test_words_of_other_languages_are_not_found(page, site_url, locale):
         results = search(page, word)
         assert [url for url in results if not in_language(url, site_url, locale)] == []
 
+
+# A reader's key words, typed in their language, find the guide that teaches them.
+KEY_WORDS = [
+    ("en", "apologize", "four-step-method/"),
+    ("en", "listening", "listening/"),
+    ("en", "manager", "listening/"),
+    ("fr", "excusez", "four-step-method/"),
+    ("fr", "écoute", "listening/"),
+    ("fr", "responsable", "listening/"),
+    ("tl", "paumanhin", "four-step-method/"),
+    ("tl", "pakikinig", "listening/"),
+    ("tl", "manager", "listening/"),
+]
+
+
+@pytest.mark.parametrize("locale,word,guide", KEY_WORDS)
+def test_key_words_find_their_guide(page, site_url, locale, word, guide):
+    page.goto(site_url + language_prefix(locale))
+    pages = {url.split("#")[0].split("?")[0] for url in search(page, word)}
+    assert site_url + language_prefix(locale) + guide in pages
+

@@ -29,3 +29,16 @@ def test_every_markdown_page_is_built_in_every_language(built_site):
             if not target.is_file():
                 missing.append(f"{lang['locale']}: {page} -> {target.relative_to(built_site)}")
     assert missing == []
+
+
+def test_no_translated_page_falls_back_to_english(built_site):
+    """Once a language is complete, none of its pages is the English text under a notice."""
+    fallbacks = []
+    for lang in LANGUAGES:
+        if lang.get("default"):
+            continue
+        for html_file in (built_site / lang["locale"]).rglob("index.html"):
+            if '<div lang="en">' in html_file.read_text(encoding="utf-8"):
+                fallbacks.append(html_file.relative_to(built_site).as_posix())
+    assert fallbacks == []
+
