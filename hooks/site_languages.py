@@ -1,6 +1,7 @@
 """The site's languages, read from mkdocs.yml (the one place they are declared), and its own words in each."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,7 @@ def default_locale(config) -> str:
     return next(lang.locale for lang in _languages(config) if lang.default)
 
 
+@cache  # read once per build, not per page; cleared when a new build starts (hooks/translation_status.py)
 def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
     """The site's own words in `locale` (translations/<locale>/ui.yml), English for any not translated."""
     words = yaml.safe_load((root / "translations" / default / "ui.yml").read_text(encoding="utf-8"))

@@ -180,6 +180,7 @@ def on_pre_build(config):
     if config.plugins["i18n"].building:  # computed once, in the outer build, for every language
         return
     _statuses.clear()
+    ui_words.cache_clear()  # `mkdocs serve` rebuilds: pick up edited translations/<lang>/ui.yml
     all_statuses = statuses(_root(config), Path(config.docs_dir), locales(config), default_locale(config))
     _statuses.update({(s.locale, s.page): s for s in all_statuses})
 

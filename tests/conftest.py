@@ -1,24 +1,23 @@
-"""Shared fixtures: the real strict build, a local HTTP server for it, and Chromium."""
+"""Shared fixtures: the real strict build, served to Chromium at the site's own address."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from site_languages import declared_languages
+from site_languages import declared_languages, read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 LANGUAGES = declared_languages(ROOT / "mkdocs.yml")
 DEFAULT_LOCALE = next(lang["locale"] for lang in LANGUAGES if lang.get("default"))
+SITE_URL = read_mkdocs_yml(ROOT / "mkdocs.yml")["site_url"]
 
 
 def language_prefix(locale: str) -> str:
@@ -47,18 +46,38 @@ def built_site(build_result) -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def serve_from(site: Path, site_url: str):
+    """A Playwright route handler that answers for site_url from the built site: a folder's
+    index.html, a file, or else the root 404.html with status 404, as GitHub Pages does.
+    (GitHub Pages redirects a folder's address without its final slash; here that is a 404,
+    so a test sees any link that would cost a reader that extra round trip.)"""
+    root = urlsplit(site_url).path
+
+    def handler(route) -> None:
+        path = unquote(urlsplit(route.request.url).path).removeprefix(root)
+        file = site / path
+        if path == "" or path.endswith("/"):
+            file = file / "index.html"
+        if file.is_file() and file.resolve().is_relative_to(site.resolve()):
+            route.fulfill(path=file)
+        else:
+            route.fulfill(path=site / "404.html", status=404)
+    return handler
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    """The site's own address (mkdocs.yml's site_url): browsers visit the site there, offline.
+
+    Its canonical links, absolute hreflang links and everything Material fetches from them are
+    then same-origin, as in production, and any request elsewhere is one to another origin."""
+    return SITE_URL
+
+
+@pytest.fixture
+def context(context, built_site, site_url):
+    context.route(site_url + "**", serve_from(built_site, site_url))
+    return context
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,17 @@
-"""Each language's home page in Chromium: the right <html lang>, no console errors, nothing from other origins."""
+"""Every page in Chromium loads from the site's own origin only, sets no cookie and runs no analytics;
+each language's home page has the right <html lang> and no console errors."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, language_prefix
+from browser_pages import LOCALES, built_pages
+from conftest import LANGUAGES, ROOT, language_prefix
+from site_languages import read_mkdocs_yml
 
-pytestmark = pytest.mark.browser
 
-
+@pytest.mark.browser
 @pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
 def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
     errors, foreign = [], []
@@ -26,3 +28,24 @@ def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
     assert page.locator("html").get_attribute("lang") == locale
     assert errors == []
     assert foreign == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_page_contacts_another_origin_or_sets_a_cookie(page, context, site_url, built_site, locale):
+    own_origin = urlsplit(site_url).netloc
+    foreign, cookies = [], []
+    page.on("request", lambda req: urlsplit(req.url).netloc != own_origin
+            and urlsplit(req.url).scheme not in ("data", "blob") and foreign.append(f"{page.url} -> {req.url}"))
+    for path in built_pages(built_site, locale):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        if page.evaluate("document.cookie"):
+            cookies.append(f"{path}: {page.evaluate('document.cookie')}")
+    assert foreign == []
+    assert cookies == [] and context.cookies() == []
+
+
+def test_no_analytics_or_cookie_consent_is_configured():
+    extra = read_mkdocs_yml(ROOT / "mkdocs.yml").get("extra") or {}
+    assert "analytics" not in extra and "consent" not in extra

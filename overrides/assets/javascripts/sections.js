@@ -28,9 +28,10 @@
     }
     // mkdocs-static-i18n already points each language at this same page; add the section.
     const alternate = event.target.closest(".md-select a[hreflang]")
-    if (alternate && location.hash && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    if (alternate && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault()
-      event.stopPropagation()  // Material's own handler would drop the section
+      // Material's own handler would drop the section, and the page's final slash
+      event.stopPropagation()
       location.href = new URL(location.hash, alternate.href).href
     }
   }, true)

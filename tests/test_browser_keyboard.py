@@ -1,0 +1,205 @@
+"""Every control works from the keyboard in Chromium, and shows where the focus is.
+
+Tab reaches the controls in order, each one looks different while it has the focus, and
+Enter or Space does what a click does: skip to the content, open a quiz answer, switch
+language or palette, search, open the navigation on a phone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from browser_pages import LOCALES, VIEWPORTS, current_scheme
+from conftest import language_prefix
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "four-step-method/"
+ACTIVE_IS = "element => element === document.activeElement"
+# The controls a reader tabs through on the guide, at each width: (what, selector of the focused element).
+CONTROLS = {
+    "desktop": [
+        ("skip link", ".md-skip"),
+        ("palette toggle", "form[data-md-component=palette] input"),
+        ("language switcher", ".md-select > button"),
+        ("a language", ".md-select__link"),
+        ("search box", ".md-search__input"),
+        ("navigation link", ".md-sidebar--primary .md-nav__link"),
+        ("table of contents link", ".md-sidebar--secondary .md-nav__link"),
+        ("copy-link control", ".md-content .headerlink"),
+        ("quiz question", "#check-yourself ~ details > summary"),
+        ("next page link", ".md-footer__link"),
+    ],
+    "phone": [
+        ("skip link", ".md-skip"),
+        ("menu button", ".md-header label[for=__drawer]"),
+        ("palette toggle", "form[data-md-component=palette] input"),
+        ("language switcher", ".md-select > button"),
+        ("search box", ".md-search__input"),
+        ("copy-link control", ".md-content .headerlink"),
+        ("quiz question", "#check-yourself ~ details > summary"),
+        ("next page link", ".md-footer__link"),
+    ],
+}
+
+
+def active(page):
+    return page.evaluate_handle("document.activeElement").as_element()
+
+
+def tab_to(page, selector: str, limit: int = 400):
+    """Press Tab until an element matching selector has the focus; return it (fail if Tab never gets there)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = active(page)
+        if focused.evaluate("(element, selector) => element.matches(selector)", selector):
+            return focused
+    raise AssertionError(f"{limit} presses of Tab never reached {selector}")
+
+
+def focus_order(page, limit: int = 400):
+    """Tab once through the whole page, yielding each element that gets the focus."""
+    page.keyboard.press("Tab")
+    first = active(page)
+    yield first
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = active(page)
+        if focused.evaluate("(element, first) => element === document.body || element === first", first):
+            return
+        yield focused
+    raise AssertionError(f"{limit} presses of Tab never came back to the start")
+
+
+def shown_by(element):
+    """What shows an element's focus: a palette toggle's radio button is hidden, its label shows it."""
+    if element.evaluate("element => element.matches('form[data-md-component=palette] input')"):
+        return element.evaluate_handle("input => input.nextElementSibling").as_element()
+    return element
+
+
+def in_view(page, element) -> bool:
+    box = element.bounding_box()
+    size = page.viewport_size
+    return bool(box) and box["width"] > 0 and box["height"] > 0 and box["x"] < size["width"] \
+        and box["y"] < size["height"] and box["x"] + box["width"] > 0 and box["y"] + box["height"] > 0
+
+
+def look(page, element) -> bytes:
+    """A picture of the element and a few pixels around it (where a focus ring may be drawn)."""
+    box, size, pad = element.bounding_box(), page.viewport_size, 4
+    x, y = max(box["x"] - pad, 0), max(box["y"] - pad, 0)
+    clip = {"x": x, "y": y, "width": min(box["x"] + box["width"] + pad, size["width"]) - x,
+            "height": min(box["y"] + box["height"] + pad, size["height"]) - y}
+    return page.screenshot(clip=clip, animations="disabled")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_tab_reaches_every_control_and_shows_the_focus(page, site_url, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(site_url + GUIDE)
+    for what, selector in CONTROLS[viewport]:
+        element = tab_to(page, selector)
+        shown = shown_by(element)
+        page.wait_for_timeout(300)  # let Material's transitions (search box, language list) end
+        assert in_view(page, shown), f"{viewport}: the focused {what} is out of sight"
+        focused_look = look(page, shown)
+        if what == "search box":
+            page.keyboard.press("Escape")  # Material keeps the search open once the box loses the focus
+        else:
+            page.evaluate("document.activeElement.blur()")
+        assert look(page, shown) != focused_look, f"{viewport}: the {what} shows no focus"
+        element.focus()  # and go on tabbing from it
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_nothing_out_of_sight_takes_the_focus(page, site_url, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(site_url + GUIDE)
+    hidden = []
+    for focused in focus_order(page):
+        if not in_view(page, shown_by(focused)):
+            page.wait_for_timeout(400)  # a control that slides in (the phone's search box) gets the time to
+            if not in_view(page, shown_by(focused)):
+                hidden.append(focused.evaluate("element => element.outerHTML.slice(0, 150)"))
+    assert hidden == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_skip_link_moves_the_keyboard_to_the_content(page, site_url, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(site_url + "three-rs/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert skip.evaluate(ACTIVE_IS) and skip.is_visible()
+    target = skip.get_attribute("href")
+    page.keyboard.press("Enter")
+    assert page.url.endswith(target)
+    heading = page.locator(target)
+    assert heading.evaluate("h => h.closest('.md-content') !== null")
+    assert abs(heading.bounding_box()["y"]) < VIEWPORTS[viewport]["height"] / 2  # scrolled to the content
+    page.keyboard.press("Tab")  # the next Tab goes on from the content, not from the header
+    assert page.evaluate("document.activeElement.closest('.md-content') !== null")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_quiz_answer_opens_and_closes_with_the_keyboard(page, site_url, locale):
+    page.goto(site_url + language_prefix(locale) + GUIDE)
+    quiz = page.locator("#check-yourself ~ details").first
+    answer = quiz.locator("> :not(summary)").first
+    assert not answer.is_visible()
+    tab_to(page, "#check-yourself ~ details > summary")
+    assert quiz.locator("summary").evaluate(ACTIVE_IS)
+    page.keyboard.press("Enter")
+    assert quiz.evaluate("d => d.open") and answer.is_visible() and answer.inner_text().strip()
+    page.keyboard.press("Space")
+    assert not quiz.evaluate("d => d.open") and not answer.is_visible()
+
+
+def test_language_switcher_works_from_the_keyboard(page, site_url):
+    page.goto(site_url + GUIDE)
+    tab_to(page, ".md-select > button")
+    french = page.locator(".md-select__link[hreflang=fr]")
+    tab_to(page, ".md-select__link[hreflang=fr]")
+    assert french.is_visible()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "fr/" + GUIDE
+
+
+def test_palette_toggle_works_from_the_keyboard(page, site_url):
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + GUIDE)
+    assert current_scheme(page) == "default"
+    tab_to(page, "form[data-md-component=palette] input")
+    page.keyboard.press("Enter")
+    assert current_scheme(page) == "slate"
+    page.keyboard.press("Enter")
+    assert current_scheme(page) == "default"
+
+
+def test_search_works_from_the_keyboard(page, site_url):
+    page.goto(site_url + GUIDE)
+    tab_to(page, ".md-search__input")
+    page.keyboard.type("apolog", delay=40)
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    first.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert first.evaluate(ACTIVE_IS)
+    href = first.evaluate("a => a.href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == href
+
+
+def test_phone_menu_opens_and_closes_from_the_keyboard(page, site_url):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(site_url + GUIDE)
+    menu = tab_to(page, ".md-header label[for=__drawer]")
+    assert menu.get_attribute("aria-label") and menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    link = tab_to(page, ".md-sidebar--primary .md-nav__link[href]")
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert in_view(page, link)
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false" and menu.evaluate(ACTIVE_IS)
