@@ -1,0 +1,153 @@
+"""What a reader's Chromium sees: bytes of a first page load, and how fast search answers."""
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+
+from playwright.sync_api import Browser, sync_playwright
+
+from sites import compressible
+
+LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+
+
+def launch(playwright) -> Browser:
+    # Debian's Chromium where it exists: Playwright cannot download its own here.
+    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=LAUNCH_ARGS)
+
+
+def served_size(body: bytes, content_type: str) -> int:
+    """Bytes a static host sends: text gzipped (level 6, the nginx/Apache default), the rest as-is."""
+    # Playwright hands over the decoded body whatever the server sent, so compress it here.
+    return len(gzip.compress(body, compresslevel=6)) if compressible(content_type) else len(body)
+
+
+def _local_only(context, base: str, own_origin: str | None, blocked: list[str]) -> None:
+    """Serve the site's own production origin (site_url) from the local copy; block every other origin.
+
+    Pages may ask their own site by its absolute URL (Material fetches sitemap.xml from each
+    hreflang link): those bytes are the site's and count. Other origins (stock Material's Google
+    Fonts) cannot be reached here, and blocking them keeps runs alike.
+    """
+    def handle(route):
+        url = route.request.url
+        if url.startswith(base):
+            route.continue_()
+        elif own_origin and url.startswith(own_origin):
+            route.fulfill(response=route.fetch(url=base + url.removeprefix(own_origin)))
+        else:
+            blocked.append(url)
+            route.abort()
+    context.route("**/*", handle)
+
+
+def page_weight(browser: Browser, base: str, path: str, own_origin: str | None = None) -> dict:
+    """Every response of a first load (fresh context, so an empty cache) until the network is idle."""
+    context = browser.new_context()
+    blocked: list[str] = []
+    _local_only(context, base, own_origin, blocked)
+    responses = []
+    # On the context, not the page, to get the search worker's requests too (a lambda: Playwright
+    # cannot wrap a bound builtin such as list.append).
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    items = []
+    for response in responses:
+        try:
+            body = response.body()
+        except Exception:  # a redirect has no body
+            body = b""
+        content_type = response.headers.get("content-type", "")
+        items.append({
+            "url": response.url.removeprefix(base.rstrip("/")).removeprefix((own_origin or "").rstrip("/")),
+            "status": response.status,
+            "type": content_type,
+            "raw": len(body),
+            "served": served_size(body, content_type),
+        })
+    context.close()
+    return {
+        "path": path,
+        "bytes": sum(item["served"] for item in items),
+        "requests": len(items),
+        "responses": sorted(items, key=lambda item: -item["served"]),
+        "blocked": blocked,
+    }
+
+
+# Armed just before the last keystroke: the clock starts at that keystroke's input event and
+# stops when the first result is in the DOM (a MutationObserver runs before the next paint).
+ARM = """() => {
+  const input = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  window.__benchSearch = new Promise(resolve => {
+    let start = null;
+    const done = value => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+    input.addEventListener("input", () => { start = performance.now(); }, {once: true});
+    const observer = new MutationObserver(() => {
+      if (start !== null && list.querySelector(".md-search-result__item")) done(performance.now() - start);
+    });
+    observer.observe(list, {childList: true, subtree: true});
+    const timer = setTimeout(() => done(null), 5000);
+  });
+}"""
+
+
+def search_latency(browser: Browser, base: str, path: str, queries: list[str], rounds: int) -> dict:
+    """Milliseconds from the last keystroke to the first result, per query, after one warm-up search."""
+    context = browser.new_context()
+    _local_only(context, base, None, [])
+    page = context.new_page()
+    page.goto(base + path, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    item = page.locator(".md-search-result__item")
+    box.click()
+
+    def clear():
+        # Material reads the box on keyup, so clear it with keys, then wait for the list to empty.
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        item.first.wait_for(state="detached", timeout=5000)
+
+    # Warm-up: the worker fetches and indexes on first use; a reader's later searches do not pay that.
+    box.press_sequentially(queries[0], delay=20)
+    item.first.wait_for(timeout=15000)
+    times: dict[str, list[float | None]] = {query: [] for query in queries}
+    for _ in range(rounds):
+        for query in queries:
+            clear()
+            # All but the last letter go in silently, so the only search that runs is the full query's.
+            box.evaluate("(el, value) => { el.value = value; }", query[:-1])
+            page.evaluate(ARM)
+            page.keyboard.press(query[-1])
+            times[query].append(page.evaluate("window.__benchSearch"))
+    context.close()
+    found = [t for samples in times.values() for t in samples if t is not None]
+    return {
+        "path": path,
+        "median_ms": statistics.median(found) if found else None,
+        "per_query_ms": times,
+        "no_result": [q for q, samples in times.items() if any(t is None for t in samples)],
+    }
+
+
+def measure(sites: dict[str, str], weight_pages: dict[str, list[str]], search: dict[str, tuple[str, list[str]]],
+            rounds: int, origins: dict[str, str]) -> dict:
+    """sites: name -> local base URL; weight_pages: name -> paths; search: 'name/locale' -> (path, queries);
+    origins: name -> the production site_url that the local copy stands for."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            weights = {name: {path: page_weight(browser, sites[name], path, origins.get(name)) for path in paths}
+                       for name, paths in weight_pages.items()}
+            latency = {}
+            for key, (path, queries) in search.items():
+                try:  # one language's failure (no search box, no result) must not hide the others
+                    latency[key] = search_latency(browser, sites[key.split("/")[0]], path, queries, rounds)
+                except Exception as error:
+                    latency[key] = {"path": path, "median_ms": None, "error": f"{type(error).__name__}: {error}"}
+        finally:
+            browser.close()
+    return {"page_weight": weights, "search": latency}

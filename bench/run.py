@@ -1,0 +1,301 @@
+"""Keep Your Cool against stock Material, in one run: build time, page weight, search latency, Lighthouse.
+
+Prints a markdown table (measure | ours | baseline | ratio | target | met?) and writes every number
+behind it to bench/results/latest.json. See bench/README.md for what each measure means.
+Exits 1 when something could not be measured (a failed build, a crash); a missed target is a result.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import html
+import json
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import traceback
+from importlib.metadata import version
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
+
+import browser  # noqa: E402
+import lighthouse  # noqa: E402
+from site_languages import declared_languages, read_mkdocs_yml  # noqa: E402  (mkdocs.yml is where languages are declared)
+from sites import ROOT, build, make_baseline, median, serve, timed_builds  # noqa: E402
+
+GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
+# Word starts a reader types; each occurs in that language's pages (checked against its index below).
+QUERIES = {
+    "en": ["apolog", "listen", "manager", "remedy", "smile"],
+    "fr": ["excus", "écout", "responsable", "réparation", "souri"],
+    "tl": ["paumanhin", "makinig", "manager", "solusyon", "ngumiti"],
+}
+TARGET_GUIDE_BYTES = 100_000  # 1 kB = 1000 bytes
+TARGET_SEARCH_MS = 100
+TARGET_BUILD_RATIO = 2.5
+
+
+def kb(n):
+    return "—" if n is None else f"{n / 1000:.1f} kB"
+
+
+def ratio(ours, base):
+    return f"{ours / base:.2f}×" if ours is not None and base else "—"
+
+
+def met(ok):
+    return "—" if ok is None else ("yes" if ok else "**no**")
+
+
+def index_words(index_file: Path) -> set[str]:
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", d["title"] + " " + d["text"])) for d in docs)
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def problems(log: str) -> str:
+    """The lines of a build log that say what went wrong."""
+    lines = [line for line in log.splitlines() if line.startswith(("ERROR", "WARNING", "Aborted"))]
+    return "\n".join(lines or log.splitlines()[-10:])[-3000:]
+
+
+def git_state() -> str:
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return git("rev-parse", "--short", "HEAD") + (" (uncommitted changes)" if git("status", "--porcelain") else "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builds", type=int, default=5, help="timed builds of each site (default 5)")
+    parser.add_argument("--search-rounds", type=int, default=3, help="times each query is timed (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page; median kept")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
+    parser.add_argument("--output", type=Path, default=BENCH / "results" / "latest.json")
+    args = parser.parse_args()
+
+    locales = [lang["locale"] for lang in declared_languages(ROOT / "mkdocs.yml")]
+    default = next(lang["locale"] for lang in declared_languages(ROOT / "mkdocs.yml") if lang.get("default"))
+    prefix = {loc: "" if loc == default else f"{loc}/" for loc in locales}
+    results: dict = {"errors": {}, "notes": []}
+    errors, notes = results["errors"], results["notes"]
+
+    def attempt(name, fn):
+        """Run one part; a crash is recorded and the other parts still run."""
+        try:
+            return fn()
+        except Exception as error:
+            traceback.print_exc()
+            errors[name] = f"{type(error).__name__}: {error}"
+            return None
+
+    with tempfile.TemporaryDirectory(prefix="kyc-bench-") as tmp:
+        work = Path(tmp)
+        ours_yml, base_yml = ROOT / "mkdocs.yml", make_baseline(work / "baseline")
+        ours_site, base_site = work / "ours-site", work / "baseline-site"
+
+        # 1. One untimed build of each: it warms caches and gives the sites measured below.
+        print("building both sites…", file=sys.stderr)
+        first = build(ours_yml, ours_site)
+        if not first.ok:
+            # Mid-edit content can break the strict build: say so, and still measure what can be.
+            errors["build"] = "our strict build failed:\n" + problems(first.log)
+            if build(ours_yml, ours_site, strict=False).ok:
+                notes.append("Our strict build FAILED; page weight, search and Lighthouse use a non-strict build.")
+            else:
+                ours_site = None
+                notes.append("Our build FAILED even without --strict: only the baseline was measured.")
+        if not build(base_yml, base_site).ok:
+            errors["baseline"] = "the stock-Material baseline did not build"
+            base_site = None
+
+        # 2. Build time, interleaved; only meaningful when both strict builds pass.
+        builds = None
+        if first.ok and base_site:
+            print(f"timing {args.builds} builds of each…", file=sys.stderr)
+            builds = attempt("build time", lambda: timed_builds(ours_yml, base_yml, work, args.builds))
+            if builds and builds.get("failed"):  # the sources changed under us (someone is editing)
+                errors["build time"] = f"a timed build of {builds['failed']} failed:\n" + problems(builds.pop("log"))
+        results["build_seconds"] = builds
+
+        # 3. Search index sizes, straight from the built files.
+        def index_sizes(site, paths):
+            sizes = {}
+            for key, path in paths.items():
+                data = (site / path).read_bytes()
+                sizes[key] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
+            return sizes
+        indexes = attempt("search index", lambda: {
+            "ours": ours_site and index_sizes(ours_site, {l: f"{prefix[l]}search/search_index.json" for l in locales}),
+            "baseline": base_site and index_sizes(base_site, {default: "search/search_index.json"}),
+        }) or {}
+        results["search_index_bytes"] = indexes
+
+        # Queries whose word is not in a language's index would time out, not measure search.
+        def searchable(loc):
+            words = index_words(ours_site / prefix[loc] / "search" / "search_index.json")
+            found = [q for q in QUERIES.get(loc, []) if any(w.startswith(q) for w in words)]
+            if missing := sorted(set(QUERIES.get(loc, [])) - set(found)):
+                notes.append(f"search {loc}: no page has a word starting with {missing}; not timed")
+            if loc not in QUERIES:
+                notes.append(f"search {loc}: no queries in bench/run.py QUERIES; not timed")
+            return found
+        queries = {loc: attempt(f"search queries {loc}", lambda: searchable(loc)) or [] for loc in locales} \
+            if ours_site else {}
+        results["queries"] = queries
+
+        # 4. In Chromium: page weight and search latency, both sites served at once.
+        # (A site that did not build is replaced by the empty work dir: nothing is asked of it.)
+        with serve(ours_site or work) as ours_url, serve(base_site or work) as base_url:
+            sites = {"ours": ours_url, "baseline": base_url}
+            weight_pages, search = {}, {}
+            if ours_site:
+                weight_pages["ours"] = ["", GUIDE, EXAMPLE] + [prefix[l] + GUIDE for l in locales if l != default]
+                search.update({f"ours/{loc}": (prefix[loc], q) for loc, q in queries.items() if q})
+            if base_site:
+                weight_pages["baseline"] = ["", GUIDE, EXAMPLE]
+                search["baseline/en"] = ("", QUERIES["en"])
+            print("measuring page weight and search in Chromium…", file=sys.stderr)
+            origins = {"ours": read_mkdocs_yml(ours_yml).get("site_url")}  # the baseline has none
+            measured = attempt("chromium", lambda: browser.measure(
+                sites, weight_pages, search, args.search_rounds, origins))
+            results.update(measured or {"page_weight": {}, "search": {}})
+
+            # 5. Lighthouse, mobile.
+            results["lighthouse"] = {}
+            why_not = "skipped (--no-lighthouse)" if args.no_lighthouse else attempt("lighthouse", lighthouse.unavailable)
+            if why_not:
+                notes.append(f"Lighthouse not run: {why_not}")
+            elif "lighthouse" not in errors:
+                pages = [(f"ours/{loc}", ours_url, prefix[loc] + p) for loc in locales for p in ("", GUIDE)] \
+                    if ours_site else []
+                pages += [("baseline/en", base_url, "")] if base_site else []
+                for key, url, path in pages:
+                    print(f"lighthouse {key} /{path}…", file=sys.stderr)
+                    results["lighthouse"][f"{key} /{path}"] = attempt(
+                        f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs))
+
+    results["table"] = table(results, locales, default, prefix)
+    results["about"] = {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "commit": git_state(),
+        "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
+        "playwright": version("playwright"),
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    report(results)
+    print(f"\nall numbers: {args.output}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def table(results: dict, locales: list[str], default: str, prefix: dict) -> list[dict]:
+    rows = []
+
+    def row(measure, ours="—", baseline="—", ratio_="—", target="—", ok=None):
+        rows.append({"measure": measure, "ours": ours, "baseline": baseline, "ratio": ratio_,
+                     "target": target, "met": met(ok)})
+
+    b = results.get("build_seconds") or {}
+    if b.get("failed") or "build" in results["errors"]:
+        failed = f"{b['failed']} failed while timed" if b.get("failed") else "strict build failed"
+        row("Build, all languages", f"FAILED: {failed} (see ERROR below)", target=f"≤ {TARGET_BUILD_RATIO}×", ok=False)
+    elif b:
+        ours, base, n = median(b["ours"]), median(b["baseline"]), len(locales)
+        row(f"Build, all {n} languages (median of {len(b['ours'])})", f"{ours:.2f} s", f"{base:.2f} s (en only)",
+            ratio(ours, base), f"≤ {TARGET_BUILD_RATIO}×", ours / base <= TARGET_BUILD_RATIO)
+        row("Build, per language built", f"{ours / n:.2f} s", f"{base:.2f} s", ratio(ours / n, base))
+
+    weights = results.get("page_weight", {})
+    base_w = weights.get("baseline", {})
+    for path, page in weights.get("ours", {}).items():
+        locale = next((loc for loc in locales if prefix[loc] and path.startswith(prefix[loc])), default)
+        same = base_w.get(path.removeprefix(prefix[locale]))  # the baseline has English only
+        base_bytes = same and same["bytes"]
+        base_shown = kb(base_bytes) + (f" + {len(same['blocked'])} blocked" if same and same["blocked"] else "")
+        name = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}[path.removeprefix(prefix[locale])]
+        measure = f"First load, {name} /{path} (gzip, {page['requests']} req.)"
+        if name == "guide page":
+            ok = page["bytes"] <= TARGET_GUIDE_BYTES and (base_bytes is None or page["bytes"] < base_bytes)
+            row(measure, kb(page["bytes"]), base_shown, ratio(page["bytes"], base_bytes),
+                "≤ 100 kB and < baseline", ok)
+        else:
+            row(measure, kb(page["bytes"]), base_shown, ratio(page["bytes"], base_bytes))
+
+    indexes = results.get("search_index_bytes", {})
+    base_index = (indexes.get("baseline") or {}).get(default)
+    for loc, size in (indexes.get("ours") or {}).items():
+        row(f"Search index {loc} (gzip; raw)", f"{kb(size['gzip'])}; {kb(size['raw'])}",
+            base_index and f"{kb(base_index['gzip'])}; {kb(base_index['raw'])}" or "—",
+            ratio(size["gzip"], base_index and base_index["gzip"]))
+
+    search = results.get("search", {})
+    base_ms = (search.get("baseline/en") or {}).get("median_ms")
+    for loc in locales:
+        s = search.get(f"ours/{loc}")
+        ms = s and s.get("median_ms")
+        shown = f"{ms:.0f} ms" if ms is not None else ("ERROR" if s and s.get("error") else "—")
+        row(f"Search, last key to first result, {loc} (median)", shown,
+            f"{base_ms:.0f} ms (en)" if base_ms is not None else "—", ratio(ms, base_ms),
+            f"≤ {TARGET_SEARCH_MS} ms", ms is not None and ms <= TARGET_SEARCH_MS)
+
+    lh = results.get("lighthouse", {})
+    base_lh = lh.get("baseline/en /")
+    for key, result in lh.items():
+        if not key.startswith("ours/"):
+            continue
+        shown = "/".join(f"{v:.0f}" for v in result["scores"].values()) if result else "ERROR"
+        base = "/".join(f"{v:.0f}" for v in base_lh["scores"].values()) if base_lh and key.endswith(" /") \
+            and key.startswith(f"ours/{default}") else "—"
+        row(f"Lighthouse perf/a11y/best/SEO {key.split(' ', 1)[1]}", shown, base, "—", "100/100/100/100",
+            bool(result) and all(v == 100 for v in result["scores"].values()))
+    return rows
+
+
+def report(results: dict) -> None:
+    cols = ["measure", "ours", "baseline", "ratio", "target", "met"]
+    rows = [dict(zip(cols, ["measure", "ours", "baseline", "ratio", "target", "met?"]))] + results["table"]
+    width = {c: max(len(str(r[c])) for r in rows) for c in cols}
+    for i, r in enumerate(rows):
+        print("| " + " | ".join(str(r[c]).ljust(width[c]) for c in cols) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (width[c] + 2) for c in cols) + "|")
+
+    # What the numbers are made of, so a missed target says where to look.
+    for name, page in (results.get("page_weight") or {}).items():
+        guide = page.get(GUIDE)
+        if guide:
+            print(f"\n{name}, /{GUIDE} first load, largest responses (served bytes):")
+            for item in guide["responses"][:6]:
+                print(f"  {kb(item['served']):>9}  (raw {kb(item['raw'])})  {item['status']} {item['url']}")
+    broken = {item["url"] for site in (results.get("page_weight") or {}).values() for page in site.values()
+              for item in page["responses"] if item["status"] >= 400}
+    if broken:
+        print(f"\nrequests that failed (their error page is counted above): {', '.join(sorted(broken))}")
+    blocked = {item for site in (results.get("page_weight") or {}).values() for page in site.values()
+               for item in page["blocked"]}
+    if blocked:
+        print(f"\nrequests to other origins, blocked and not counted: {', '.join(sorted(blocked))}")
+    failing = {}
+    for key, result in (results.get("lighthouse") or {}).items():
+        for audit in (result or {}).get("failing", []):
+            failing.setdefault(re.sub(r" \(.*\)$", "", audit), []).append(key)
+    if failing:
+        print("\nLighthouse audits that cost points:")
+        for audit, pages in sorted(failing.items()):
+            print(f"  {audit}: {', '.join(pages)}")
+    for note in results["notes"]:
+        print(f"\nnote: {note}")
+    for part, error in results["errors"].items():
+        print(f"\nERROR in {part}: {error}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
