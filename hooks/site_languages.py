@@ -1,6 +1,7 @@
 """The site's languages, read from mkdocs.yml (the one place they are declared), and its own words in each."""
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -31,11 +32,19 @@ def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
 
 def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
     """mkdocs.yml as data, for tools and tests that run without a build."""
-    # mkdocs.yml may use !!python/name or !ENV tags; read it without running them
+    # mkdocs.yml may use !ENV (read like MkDocs does) and !!python/name tags (not run here)
     loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", _env)
     loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
     loader.add_multi_constructor("!", lambda *_: None)
     return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=loader)
+
+
+def _env(loader, node):
+    """`!ENV VAR` or `!ENV [VAR, ..., default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[v] for v in variables if v in os.environ), default)
 
 
 def declared_languages(mkdocs_yml: Path) -> list[dict]:

@@ -31,7 +31,7 @@ CONTROLS = {
     ],
     "phone": [
         ("skip link", ".md-skip"),
-        ("menu button", ".md-header label[for=__drawer]"),
+        ("menu button", ".md-header .kyc-menu-button"),
         ("palette toggle", "form[data-md-component=palette] input"),
         ("language switcher", ".md-select > button"),
         ("search box", ".md-search__input"),
@@ -194,12 +194,18 @@ def test_search_works_from_the_keyboard(page, site_url):
 def test_phone_menu_opens_and_closes_from_the_keyboard(page, site_url):
     page.set_viewport_size(VIEWPORTS["phone"])
     page.goto(site_url + GUIDE)
-    menu = tab_to(page, ".md-header label[for=__drawer]")
+    menu = tab_to(page, ".md-header .kyc-menu-button")
     assert menu.get_attribute("aria-label") and menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
     link = tab_to(page, ".md-sidebar--primary .md-nav__link[href]")
     page.wait_for_timeout(300)  # the drawer slides in
     assert in_view(page, link)
+    # the page under the open menu is out of the keyboard's way
+    assert page.locator(".md-content").evaluate("content => content.inert")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.closest('.md-content, .md-footer') !== null")
     page.keyboard.press("Escape")
+    assert not page.locator(".md-content").evaluate("content => content.inert")
     assert menu.get_attribute("aria-expanded") == "false" and menu.evaluate(ACTIVE_IS)
