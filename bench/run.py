@@ -172,13 +172,19 @@ def main() -> int:
             if why_not:
                 notes.append(f"Lighthouse not run: {why_not}")
             elif "lighthouse" not in errors:
-                pages = [(f"ours/{loc}", ours_url, prefix[loc] + p) for loc in locales for p in ("", GUIDE)] \
-                    if ours_site else []
-                pages += [("baseline/en", base_url, "")] if base_site else []
-                for key, url, path in pages:
-                    print(f"lighthouse {key} /{path}…", file=sys.stderr)
-                    results["lighthouse"][f"{key} /{path}"] = attempt(
-                        f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs))
+                # Lighthouse cannot reroute the site's own address, so it reads a copy built for
+                # the local server's address: its absolute links (canonical, hreflang) stay on it.
+                local_site = work / "ours-at-local-address"
+                local_site.mkdir()
+                with serve(local_site) as local_url:
+                    local_ok = ours_site and build(ours_yml, local_site, strict=first.ok, site_url=local_url).ok
+                    pages = [(f"ours/{loc}", local_url, prefix[loc] + p) for loc in locales for p in ("", GUIDE)] \
+                        if local_ok else []
+                    pages += [("baseline/en", base_url, "")] if base_site else []
+                    for key, url, path in pages:
+                        print(f"lighthouse {key} /{path}…", file=sys.stderr)
+                        results["lighthouse"][f"{key} /{path}"] = attempt(
+                            f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs))
 
     results["table"] = table(results, locales, default, prefix)
     results["about"] = {

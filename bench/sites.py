@@ -36,8 +36,9 @@ class Build:
     log: str  # the build's stderr, where MkDocs writes its messages
 
 
-def build(config_file: Path, site_dir: Path, strict: bool = True) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(config_file: Path, site_dir: Path, strict: bool = True, site_url: str | None = None) -> Build:
+    """Build a site; site_url, if given, replaces mkdocs.yml's (ours reads it from KYC_SITE_URL)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"KYC_SITE_URL": site_url} if site_url else {})}
     cmd = [str(MKDOCS), "build", "-f", str(config_file), "-d", str(site_dir)] + (["--strict"] if strict else [])
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=config_file.parent)
