@@ -155,6 +155,22 @@ def test_quiz_answer_opens_and_closes_with_the_keyboard(page, site_url, locale):
     assert not quiz.evaluate("d => d.open") and not answer.is_visible()
 
 
+@pytest.mark.parametrize("guide", ["four-step-method/", "three-rs/", "listening/", "expert-tactics/"])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_quiz_answer_is_reached_and_opened_by_keyboard(page, site_url, locale, guide):
+    page.goto(site_url + language_prefix(locale) + guide)
+    quizzes = page.locator("#check-yourself ~ details")
+    assert quizzes.count() >= 3
+    opened = 0
+    for element in focus_order(page):
+        if element.evaluate("e => e.matches('#check-yourself ~ details > summary')"):
+            page.keyboard.press("Enter")
+            assert element.evaluate("summary => summary.parentElement.open")
+            opened += 1
+    assert opened == quizzes.count()
+    assert all(answer.is_visible() for answer in quizzes.locator("> :not(summary)").all())
+
+
 def test_language_switcher_works_from_the_keyboard(page, site_url):
     page.goto(site_url + GUIDE)
     tab_to(page, ".md-select > button")
