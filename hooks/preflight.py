@@ -21,7 +21,7 @@ from content_policy import policy_problems
 from markdown_facts import PageFacts, read_page
 from site_languages import default_locale, locales
 from translation_parity import closest, parity_problems
-from translation_status import has_history, statuses
+from translation_records import has_history, statuses_this_build
 
 log = logging.getLogger("mkdocs.plugins.preflight")
 
@@ -189,7 +189,7 @@ def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> 
     if not has_history(docs_dir.parent):
         return []
     problems = []
-    for status in statuses(docs_dir.parent, docs_dir, locales, default_locale):
+    for status in statuses_this_build(docs_dir.parent, docs_dir, tuple(locales), default_locale):
         if status.bad_record:
             path = docs_dir / status.locale / status.page
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()

@@ -1,123 +1,22 @@
-"""Which translations are up to date, out of date or missing, and what readers see about it.
+"""What readers see about translations: notices on outdated and untranslated pages, and the status page.
 
-Each translated page records in its front matter the git commit of the English
-file it follows (`l10n: sourceCommit: <sha>`, after MDN). A translation is up to
-date when the English file's content at that commit is the same as now: the
-English file's own history decides, not commit dates. Without git history
-(a shallow clone, a tarball) the state is "unknown", never "outdated".
+The states come from each page's translation record (hooks/translation_records.py). An outdated
+page gets a notice in its language linking to the English sections that changed; a page not
+translated yet shows the English text, marked lang="en", under a notice saying so and where to
+help. The words are in translations/<lang>/ui.yml.
 """
 from __future__ import annotations
 
 import html
-import re
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from site_languages import default_locale, locales, ui_words
+from translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
 
-UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
 STATUS_PAGE = "translation-status.md"
-SECTION_ID = re.compile(r"^#{2,6}\s.*\{#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class PageStatus:
-    locale: str
-    page: str  # path inside the language folder, e.g. "examples/start-date.md"
-    state: str
-    source_commit: str | None = None
-    bad_record: str | None = None  # why the record names no usable revision
-
-
-def git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, text=True)
-
-
-def has_history(root: Path) -> bool:
-    shallow = git(root, "rev-parse", "--is-shallow-repository")
-    return shallow.returncode == 0 and shallow.stdout.strip() == "false"
-
-
-def read_front_matter(path: Path) -> dict:
-    """The page's front matter, or {} when it has none or it is broken (the preflight reports that)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            return {}
-        # BaseLoader keeps every value a string: a hex commit of digits must not become a number
-        data = yaml.load(text.split("\n---", 1)[0][3:], Loader=yaml.BaseLoader)
-    except (UnicodeDecodeError, yaml.YAMLError, IndexError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def source_commit(path: Path) -> str | None:
-    l10n = read_front_matter(path).get("l10n")
-    commit = l10n.get("sourceCommit") if isinstance(l10n, dict) else None
-    return str(commit) if commit else None
-
-
-def english_pages(docs_dir: Path, default: str) -> list[str]:
-    return sorted(p.relative_to(docs_dir / default).as_posix() for p in (docs_dir / default).rglob("*.md"))
-
-
-def statuses(root: Path, docs_dir: Path, all_locales: list[str], default: str) -> list[PageStatus]:
-    """The state of every English page in every other language, in two git calls."""
-    pages = english_pages(docs_dir, default)
-    english = {page: (docs_dir / default / page).relative_to(root).as_posix() for page in pages}
-    records = {
-        (locale, page): source_commit(docs_dir / locale / page)
-        for locale in all_locales if locale != default
-        for page in pages if (docs_dir / locale / page).is_file()
-    }
-    history = has_history(root)
-    if history:
-        current = dict(zip(pages, git(root, "hash-object", "--stdin-paths", stdin="\n".join(english.values())).stdout.split()))
-        wanted = sorted({(commit, page) for (_, page), commit in records.items() if commit})
-        answers = git(root, "cat-file", "--batch-check=%(objectname)", stdin="".join(
-            f"{commit}^{{commit}}\n{commit}:{english[page]}\n" for commit, page in wanted)).stdout.splitlines()
-        at_commit = {key: (answers[2 * i], answers[2 * i + 1]) for i, key in enumerate(wanted)}
-
-    result = []
-    for locale in all_locales:
-        if locale == default:
-            continue
-        for page in pages:
-            if (locale, page) not in records:
-                result.append(PageStatus(locale, page, MISSING))
-                continue
-            commit = records[(locale, page)]
-            if not commit:
-                result.append(PageStatus(locale, page, UNKNOWN, None, "it has no l10n.sourceCommit"))
-            elif not history:
-                result.append(PageStatus(locale, page, UNKNOWN, commit))
-            elif at_commit[(commit, page)][0].endswith("missing"):
-                result.append(PageStatus(locale, page, UNKNOWN, commit, f"commit {commit} does not exist in this repository"))
-            elif at_commit[(commit, page)][1].endswith("missing"):
-                result.append(PageStatus(locale, page, UNKNOWN, commit, f"{english[page]} does not exist at commit {commit}"))
-            else:
-                state = UP_TO_DATE if at_commit[(commit, page)][1] == current[page] else OUTDATED
-                result.append(PageStatus(locale, page, state, commit))
-    return result
-
-
-def sections(markdown: str) -> dict[str, str]:
-    """Section id -> the text of that section, for comparing two revisions of a page."""
-    matches = list(SECTION_ID.finditer(markdown))
-    return {m.group(1): markdown[m.start():(matches[i + 1].start() if i + 1 < len(matches) else len(markdown))]
-            for i, m in enumerate(matches)}
-
-
-def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:
-    """Ids of the sections of an English page that differ between `commit` and now."""
-    old = git(root, "show", f"{commit}:{english_file.relative_to(root).as_posix()}").stdout
-    before, now = sections(old), sections(english_file.read_text(encoding="utf-8"))
-    return [section for section, text in now.items() if before.get(section) != text]
 
 
 def admonition(kind: str, title: str, body: str, lang: str) -> str:
@@ -180,8 +79,9 @@ def on_pre_build(config):
     if config.plugins["i18n"].building:  # computed once, in the outer build, for every language
         return
     _statuses.clear()
-    ui_words.cache_clear()  # `mkdocs serve` rebuilds: pick up edited translations/<lang>/ui.yml
-    all_statuses = statuses(_root(config), Path(config.docs_dir), locales(config), default_locale(config))
+    ui_words.cache_clear()  # `mkdocs serve` rebuilds: pick up edited pages and translations/<lang>/ui.yml
+    statuses_this_build.cache_clear()
+    all_statuses = statuses_this_build(_root(config), Path(config.docs_dir), tuple(locales(config)), default_locale(config))
     _statuses.update({(s.locale, s.page): s for s in all_statuses})
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from site_languages import declared_languages  # noqa: E402
-from translation_status import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
+from translation_records import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
 
 LABELS = {"up_to_date": "up to date", OUTDATED: "OUT OF DATE", MISSING: "MISSING", UNKNOWN: "unknown"}
 RECORD = re.compile(r"^(\s*sourceCommit:\s*).*$", re.MULTILINE)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-import translation_status as ts
+import translation_records as ts
 from conftest import ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
