@@ -9,7 +9,6 @@ and by the translators' command (scripts/translations.py).
 """
 from __future__ import annotations
 
-import re
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from markdown_facts import read_front_matter, read_page
+
 UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
-SECTION_ID = re.compile(r"^#{2,6}\s.*\{#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -39,23 +39,18 @@ def has_history(root: Path) -> bool:
     return shallow.returncode == 0 and shallow.stdout.strip() == "false"
 
 
-def read_front_matter(path: Path) -> dict:
-    """The page's front matter, or {} when it has none or it is broken (the preflight reports that)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            return {}
-        # BaseLoader keeps every value a string: a hex commit of digits must not become a number
-        data = yaml.load(text.split("\n---", 1)[0][3:], Loader=yaml.BaseLoader)
-    except (UnicodeDecodeError, yaml.YAMLError, IndexError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def source_commit(path: Path) -> str | None:
-    l10n = read_front_matter(path).get("l10n")
-    commit = l10n.get("sourceCommit") if isinstance(l10n, dict) else None
-    return str(commit) if commit else None
+    """The commit a translated page's record names, or None (a broken page is the preflight's to report)."""
+    try:
+        front, _ = read_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    except UnicodeDecodeError:
+        return None
+    if not front or front.error:
+        return None
+    # read again with BaseLoader, which keeps every value a string: a commit of digits must stay text
+    data = yaml.load("\n".join(front.lines), Loader=yaml.BaseLoader)
+    l10n = data.get("l10n") if isinstance(data, dict) else None
+    return (l10n.get("sourceCommit") or None) if isinstance(l10n, dict) else None
 
 
 def english_pages(docs_dir: Path, default: str) -> list[str]:
@@ -104,9 +99,10 @@ def statuses(root: Path, docs_dir: Path, all_locales: list[str], default: str) -
 
 def sections(markdown: str) -> dict[str, str]:
     """Section id -> the text of that section, for comparing two revisions of a page."""
-    matches = list(SECTION_ID.finditer(markdown))
-    return {m.group(1): markdown[m.start():(matches[i + 1].start() if i + 1 < len(matches) else len(markdown))]
-            for i, m in enumerate(matches)}
+    lines = markdown.splitlines()
+    starts = [(h.line, h.id) for h in read_page(markdown).headings if h.id and h.level >= 2]
+    ends = [line for line, _ in starts[1:]] + [len(lines) + 1]
+    return {section: "\n".join(lines[line - 1:end - 1]) for (line, section), end in zip(starts, ends)}
 
 
 def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:
@@ -114,8 +110,6 @@ def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:
     old = git(root, "show", f"{commit}:{english_file.relative_to(root).as_posix()}").stdout
     before, now = sections(old), sections(english_file.read_text(encoding="utf-8"))
     return [section for section, text in now.items() if before.get(section) != text]
-
-
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from markdown_facts import read_page
 from site_languages import default_locale, locales, ui_words
 from translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
 
@@ -41,7 +42,7 @@ def missing_notice(words: dict, lang: str, language_name: str, status_url: str) 
 
 def page_title(path: Path) -> str:
     try:
-        return next(line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+        return next(h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.level == 1)
     except (StopIteration, UnicodeDecodeError, OSError):
         return path.stem
 
@@ -67,22 +68,21 @@ def status_table(all_statuses: list[PageStatus], words: dict, names: dict[str, s
 
 # --- MkDocs wiring -----------------------------------------------------------------
 
-_statuses: dict[tuple[str, str], PageStatus] = {}
-
-
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
+
+
+def _statuses(config) -> list[PageStatus]:
+    return statuses_this_build(_root(config), Path(config.docs_dir), tuple(locales(config)), default_locale(config))
 
 
 @event_priority(100)
 def on_pre_build(config):
     if config.plugins["i18n"].building:  # computed once, in the outer build, for every language
         return
-    _statuses.clear()
-    ui_words.cache_clear()  # `mkdocs serve` rebuilds: pick up edited pages and translations/<lang>/ui.yml
+    # `mkdocs serve` rebuilds: pick up edited pages and translations/<lang>/ui.yml
+    ui_words.cache_clear()
     statuses_this_build.cache_clear()
-    all_statuses = statuses_this_build(_root(config), Path(config.docs_dir), tuple(locales(config)), default_locale(config))
-    _statuses.update({(s.locale, s.page): s for s in all_statuses})
 
 
 def on_page_content(html_content, page, config, files):
@@ -99,14 +99,14 @@ def on_page_content(html_content, page, config, files):
 
     if page_path == STATUS_PAGE:
         names = {lang.locale: lang.name for lang in i18n.config.languages}
-        html_content += status_table(list(_statuses.values()), words, names, Path(config.docs_dir), url_of, default)
+        html_content += status_table(_statuses(config), words, names, Path(config.docs_dir), url_of, default)
     if locale == default:
         return html_content
     if page.file.locale != locale:  # static-i18n fell back to the English page
         name = next(lang.name for lang in i18n.config.languages if lang.locale == locale)
         notice = missing_notice(words, locale, name, url_of(locale, STATUS_PAGE))
         return f'{notice}<div lang="{default}">{html_content}</div>'
-    status = _statuses.get((locale, page_path))
+    status = next((s for s in _statuses(config) if (s.locale, s.page) == (locale, page_path)), None)
     if status and status.state == OUTDATED:
         english_file = Path(config.docs_dir) / default / page_path
         changed = changed_sections(root, english_file, status.source_commit)
