@@ -52,7 +52,7 @@ def page_weight(browser: Browser, base: str, path: str, own_origin: str | None =
     # cannot wrap a bound builtin such as list.append).
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(base + path, wait_until="networkidle", timeout=180_000)  # the projection's stock index is megabytes
     items = []
     for response in responses:
         try:

@@ -25,6 +25,7 @@ sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
 
 import browser  # noqa: E402
 import lighthouse  # noqa: E402
+import scale  # noqa: E402
 from site_languages import declared_languages, read_mkdocs_yml  # noqa: E402  (mkdocs.yml is where languages are declared)
 from sites import ROOT, build, make_baseline, median, serve, timed_builds  # noqa: E402
 
@@ -78,6 +79,7 @@ def main() -> int:
     parser.add_argument("--search-rounds", type=int, default=3, help="times each query is timed (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; median kept")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the projection to 10x pages in 10 languages")
     parser.add_argument("--output", type=Path, default=BENCH / "results" / "latest.json")
     args = parser.parse_args()
 
@@ -188,6 +190,13 @@ def main() -> int:
                         results["lighthouse"][f"{key} /{path}"] = attempt(
                             f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs))
 
+        # 6. The projection: ten times the pages in ten languages, ours and stock, built and loaded.
+        if args.no_scale:
+            notes.append("Projection not run: skipped (--no-scale)")
+        else:
+            print("building the projection (10x pages, 10 languages) of both sites…", file=sys.stderr)
+            results["scale"] = attempt("projection", lambda: measure_scale(work / "scale", locales))
+
     results["table"] = table(results, locales, default, prefix)
     results["about"] = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -202,6 +211,24 @@ def main() -> int:
     report(results)
     print(f"\nall numbers: {args.output}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def measure_scale(work: Path, locales: list[str]) -> dict:
+    """First load of a guide page in the projection's last language, and the search index each site
+    fetches for it: ours only when search is opened, stock's (every language merged) on every page."""
+    projected = scale.build_scaled(work, locales)
+    last = projected["locales"][-1]
+    sites = projected["sites"]
+    with serve(sites["ours"]) as ours_url, serve(sites["stock"]) as stock_url:
+        measured = browser.measure({"ours": ours_url, "stock": stock_url},
+                                   {"ours": [f"{last}/{GUIDE}"], "stock": [f"{last}/{GUIDE}"]}, {}, 0, {})
+    indexes = {"ours": sites["ours"] / last / "search" / "search_index.json",
+               "stock": sites["stock"] / "search" / "search_index.json"}
+    return {
+        "pages": projected["pages"], "languages": len(projected["locales"]), "path": f"{last}/{GUIDE}",
+        "first_load": {name: pages[f"{last}/{GUIDE}"]["bytes"] for name, pages in measured["page_weight"].items()},
+        "index_gzip": {name: len(gzip.compress(path.read_bytes(), 6)) for name, path in indexes.items()},
+    }
 
 
 def table(results: dict, locales: list[str], default: str, prefix: dict) -> list[dict]:
@@ -256,6 +283,16 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         row(f"Search, opening to first results, {loc} (median, fresh page)", f"{ms:.0f} ms" if ms is not None else "—",
             f"{base_open:.0f} ms (en)" if base_open is not None else "—", ratio(ms, base_open),
             f"≤ {TARGET_OPENING_MS} ms", ms is not None and ms <= TARGET_OPENING_MS)
+
+    projected = results.get("scale")
+    if projected:
+        size = f"{projected['pages']} pages in {projected['languages']} languages"
+        first, index = projected["first_load"], projected["index_gzip"]
+        row(f"Projection ({size}): first load /{projected['path']}", kb(first["ours"]), kb(first["stock"]),
+            ratio(first["ours"], first["stock"]), f"≤ {TARGET_FIRST_LOAD_RATIO}× stock",
+            first["ours"] <= TARGET_FIRST_LOAD_RATIO * first["stock"])
+        row("Projection: search index (gzip), ours when search is opened, stock on every page", kb(index["ours"]),
+            kb(index["stock"]), ratio(index["ours"], index["stock"]))
 
     lh = results.get("lighthouse", {})
     for key, result in lh.items():
