@@ -52,7 +52,7 @@ def page_weight(browser: Browser, base: str, path: str, own_origin: str | None =
     # cannot wrap a bound builtin such as list.append).
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(base + path, wait_until="networkidle", timeout=180_000)  # the projection's stock index is megabytes
     items = []
     for response in responses:
         try:
@@ -133,6 +133,42 @@ def search_latency(browser: Browser, base: str, path: str, queries: list[str], r
     }
 
 
+# Armed before the search box is opened: the clock starts when the box gets the focus (which is
+# what opening search does, by tap, click or keyboard shortcut) and stops at the first result.
+ARM_OPENING = """() => {
+  const input = document.querySelector("input.md-search__input");
+  window.__benchOpening = new Promise(resolve => {
+    let start = null;
+    const done = value => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+    input.addEventListener("focus", () => { start = performance.now(); }, {once: true});
+    const observer = new MutationObserver(() => {
+      const list = document.querySelector(".md-search-result__list");
+      if (start !== null && list && list.querySelector(".md-search-result__item")) done(performance.now() - start);
+    });
+    observer.observe(document.body, {childList: true, subtree: true});
+    const timer = setTimeout(() => done(null), 10000);
+  });
+}"""
+
+
+def first_results_after_opening(browser: Browser, base: str, path: str, query: str, rounds: int) -> dict:
+    """Milliseconds from opening search on a freshly loaded page to the first result of a query typed
+    at once: what a reader waits for the first time, worker and index loading included."""
+    times = []
+    for _ in range(rounds):
+        context = browser.new_context()
+        _local_only(context, base, None, [])
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        page.evaluate(ARM_OPENING)
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(query)
+        times.append(page.evaluate("window.__benchOpening"))
+        context.close()
+    found = [t for t in times if t is not None]
+    return {"path": path, "query": query, "median_ms": statistics.median(found) if found else None, "samples_ms": times}
+
+
 def measure(sites: dict[str, str], weight_pages: dict[str, list[str]], search: dict[str, tuple[str, list[str]]],
             rounds: int, origins: dict[str, str]) -> dict:
     """sites: name -> local base URL; weight_pages: name -> paths; search: 'name/locale' -> (path, queries);
@@ -144,8 +180,10 @@ def measure(sites: dict[str, str], weight_pages: dict[str, list[str]], search: d
                        for name, paths in weight_pages.items()}
             latency = {}
             for key, (path, queries) in search.items():
+                site = sites[key.split("/")[0]]
                 try:  # one language's failure (no search box, no result) must not hide the others
-                    latency[key] = search_latency(browser, sites[key.split("/")[0]], path, queries, rounds)
+                    latency[key] = search_latency(browser, site, path, queries, rounds)
+                    latency[key]["opening"] = first_results_after_opening(browser, site, path, queries[0], rounds)
                 except Exception as error:
                     latency[key] = {"path": path, "median_ms": None, "error": f"{type(error).__name__}: {error}"}
         finally:
