@@ -8,7 +8,6 @@ example inside code is never taken for the real thing.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -32,10 +31,6 @@ LINK = re.compile(
 )
 REF_DEF = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
 IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?!\()(?:[ ]?\[([^\[\]]*)\])?")
-# A tag's attributes may span lines and hold '>' inside quotes; the closing '>' is
-# optional so that even a cut-off '<script' is seen.
-TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>]|$)((?:"[^"]*"|'[^']*'|[^'"<>])*)>?""")
-ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+))?""")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -74,13 +69,6 @@ class Admonition:
     kind: str  # note, tip, question...
 
 
-@dataclass(frozen=True)
-class HtmlTag:
-    line: int
-    name: str  # lower case
-    attrs: tuple[tuple[str, str | None], ...]  # (lower-case name, unescaped value or None)
-
-
 @dataclass
 class FrontMatter:
     line: int  # the opening '---'
@@ -104,7 +92,6 @@ class PageFacts:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # Markdown links and images, all targets
     admonitions: list[Admonition] = field(default_factory=list)
-    html_tags: list[HtmlTag] = field(default_factory=list)
 
     @property
     def internal_links(self) -> list[Link]:
@@ -198,17 +185,6 @@ def _links(text: str, line_of) -> list[Link]:
     return sorted(found, key=lambda link: link.line)
 
 
-def _html_tags(text: str, line_of) -> list[HtmlTag]:
-    tags = []
-    for match in TAG.finditer(text):
-        attrs = tuple(
-            (name.lower(), None if value is None else html.unescape(value.strip("\"'") if value[:1] in "\"'" else value))
-            for name, value in ((m.group(1), m.group(2)) for m in ATTRIBUTE.finditer(match.group(2)))
-        )
-        tags.append(HtmlTag(line_of(match.start()), match.group(1).lower(), attrs))
-    return tags
-
-
 def read_page(text: str) -> PageFacts:
     """Every fact the preflight checks, from the text of one page."""
     lines = text.splitlines()
@@ -223,5 +199,4 @@ def read_page(text: str) -> PageFacts:
         headings=_headings(prose),
         links=_links(body, line_of),
         admonitions=[Admonition(i + 1, m.group(1), m.group(2)) for i, line in enumerate(prose) if (m := ADMONITION.match(line))],
-        html_tags=_html_tags(body, line_of),
     )

@@ -2,8 +2,8 @@
 
 One run reports every problem in every language, each with its file, line, what is
 wrong and how to fix it, then stops the build with exit code 1 and no traceback.
-The checks are plain functions (content_policy, translation_parity and the page checks
-below; tests call `find_problems` directly); the hook event
+The checks are plain functions (translation_parity and the page checks below; what a page may
+render to is checked on its HTML, by hooks/rendered_checks.py; tests call `find_problems` directly); the hook event
 at the bottom only wires them into `mkdocs build` and `mkdocs serve`.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
-from content_policy import policy_problems
 from markdown_facts import PageFacts, read_page
 from site_languages import default_locale, locales
 from translation_parity import closest, parity_problems
@@ -172,8 +171,6 @@ class Checker:
                     for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
                         self.add(locale, page, line, what, fix)
                 self.check_links(locale, page, facts)
-                for line, what, fix in policy_problems(facts):
-                    self.add(locale, page, line, what, fix)
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
 
 

@@ -24,7 +24,7 @@ def parity_problems(facts: PageFacts, english: PageFacts, en_file: str) -> Itera
     yield from _compare(en_file, "link to", link_fix,
                         [l for l in english.internal_links if not l.image], [l for l in facts.internal_links if not l.image])
     yield from _compare(en_file, "image", "use the same images as English; translate only the alt text.",
-                        english.images, facts.images)
+                        [l for l in english.internal_links if l.image], [l for l in facts.internal_links if l.image])
     en_blocks = [f"{a.marker} {a.kind}" for a in english.admonitions]
     blocks = [f"{a.marker} {a.kind}" for a in facts.admonitions]
     fix = "keep the same '!!!'/'???' blocks with the same kind, in the English order; translate only their titles and text."
