@@ -14,19 +14,24 @@ from mkdocs.plugins import event_priority
 
 from html_allowlist import SourceLines, audit
 from preflight import Problem
+from rendered_structure import Structure, structure, structure_problems
+from site_languages import default_locale
 
 log = logging.getLogger("mkdocs.plugins.rendered_checks")
 problems: list[Problem] = []  # this language's build
 checked: list[str] = []  # the pages this language's build checked
+english: dict[str, Structure] = {}  # page path in the language folder -> its English structure
 
 
-def page_problems(html: str, markdown_source: str, file: str) -> list[Problem]:
-    """Every allowlist finding in one page's HTML, located in its Markdown source."""
-    findings = audit(html)
-    if not findings:
-        return []
+def page_problems(html: str, markdown_source: str, file: str,
+                  original: Structure | None = None, en_file: str = "") -> list[Problem]:
+    """Every allowlist finding in one page's HTML, and how its structure differs from the English
+    `original` (for a translation), located in its Markdown source."""
     source = SourceLines.read(markdown_source)
-    return [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings]
+    found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in audit(html)]
+    if original is not None and not found:  # the structure of a page that renders what it should not is moot
+        found += [Problem(file, line, what, fix + ".") for line, what, fix in structure_problems(structure(html), original, source, en_file)]
+    return found
 
 
 def _source(page, config) -> tuple[str, str]:
@@ -40,7 +45,12 @@ def on_page_content(html, page, config, files):
     i18n = config.plugins["i18n"]
     if page.file.abs_src_path and getattr(page.file, "locale", i18n.current_language) == i18n.current_language:
         text, file = _source(page, config)
-        problems.extend(page_problems(html, text, file))
+        default, path = default_locale(config), page.file.norm_src_uri
+        if i18n.current_language == default:
+            english[path] = structure(html)
+            problems.extend(page_problems(html, text, file))
+        else:
+            problems.extend(page_problems(html, text, file, english.get(path), f"docs/{default}/{path}"))
         checked.append(file)
     return html
 

@@ -49,6 +49,11 @@ BAD = [
     ("srcset", '<img alt="a" srcset="https://evil.test/a.png 2x">', LAST, "'srcset="),
     ("input-text", '<input type="text" autofocus>', LAST, "'type=\"text\"'"),
     ("unknown-tag", "« Bonjour <nom du client> »", LAST, "<nom> is not allowed"),
+    # the structure a translation renders to is its English page's
+    ("heading-level", ("## Réparez", "### Réparez"), 18, "'#remedy' renders as h3, English has h2"),
+    ("empty-box", ("    Soyez sincère.", "  Soyez sincère."), 11, "the 'tip' box is empty"),
+    ("tab-indented-list", "Proposez :\n\n\t- une solution\n\t- un geste", LAST + 2, "code block(s) in section '#remedy'"),
+    ("hidden-internal-link", "> [r]: ../fr/index.md\n\nVoir [ici][r].", LAST, "English does not have"),
 ]
 LEGIT = [  # (case, the French page, what its rendered page must contain)
     ("code-span", FR_PAGE.replace("Proposez une solution.", "Tapez `<script>alert(1)</script>` pour voir."),
