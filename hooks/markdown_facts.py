@@ -89,6 +89,7 @@ class FrontMatter:
 class PageFacts:
     front_matter: FrontMatter | None
     empty: bool  # nothing but front matter and whitespace
+    unclosed_fence: int | None = None  # the line of a ``` or ~~~ fence never closed
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # Markdown links and images, all targets
     admonitions: list[Admonition] = field(default_factory=list)
@@ -127,10 +128,11 @@ def read_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return front, end + 1
 
 
-def blank_code(lines: list[str]) -> list[str]:
-    """The lines with fenced blocks emptied and code spans turned to spaces."""
-    out, fence = [], None
-    for line in lines:
+def blank_code(lines: list[str]) -> tuple[list[str], int | None]:
+    """The lines with fenced blocks emptied and code spans turned to spaces, and the
+    0-based index of the fence left open at the end, if any."""
+    out, fence, opened = [], None, None
+    for index, line in enumerate(lines):
         match = FENCE.match(line)
         if fence:
             closing = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
@@ -138,11 +140,11 @@ def blank_code(lines: list[str]) -> list[str]:
                 fence = None
             out.append("")
         elif match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
-            fence = match.group(1)
+            fence, opened = match.group(1), index
             out.append("")
         else:
             out.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    return out
+    return out, opened if fence else None
 
 
 def _heading(line: int, level: int, text: str) -> Heading:
@@ -189,13 +191,15 @@ def read_page(text: str) -> PageFacts:
     """Every fact the preflight checks, from the text of one page."""
     lines = text.splitlines()
     front, skip = read_front_matter(lines)
-    prose = [""] * skip + blank_code(lines[skip:])  # front matter blanked too, lines kept
+    code_blanked, open_fence = blank_code(lines[skip:])
+    prose = [""] * skip + code_blanked  # front matter blanked too, lines kept
     body = "\n".join(prose)
     starts = [0] + [m.end() for m in re.finditer("\n", body)]
     line_of = lambda offset: bisect.bisect_right(starts, offset)
     return PageFacts(
         front_matter=front,
         empty=not "\n".join(lines[skip:]).strip(),
+        unclosed_fence=None if open_fence is None else skip + open_fence + 1,
         headings=_headings(prose),
         links=_links(body, line_of),
         admonitions=[Admonition(i + 1, m.group(1), m.group(2)) for i, line in enumerate(prose) if (m := ADMONITION.match(line))],

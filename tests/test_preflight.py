@@ -200,7 +200,7 @@ def test_translation_without_an_english_original(tmp_path):
 
 def test_heading_without_an_id(tmp_path):
     found = check(tmp_path, appended("### Then call back"))
-    assert where(found) == [("docs/en/three-rs.md", END), ("docs/fr/three-rs.md", END)]
+    assert where(found) == [("docs/fr/three-rs.md", END), ("docs/en/three-rs.md", END)]  # the translator's file first
     problem_at(found, "docs/en/three-rs.md", END, "'Then call back' has no explicit id", "{#then-call-back}")
     problem_at(found, "docs/fr/three-rs.md", END, "has no explicit id", "docs/en/three-rs.md")
 
@@ -292,7 +292,7 @@ def test_link_to_a_section_that_does_not_exist(tmp_path):
 
 def test_bare_anchor_refers_to_the_same_page(tmp_path):
     found = check(tmp_path, both("(#remedy)", "(#remedies)"))
-    assert where(found) == [("docs/en/three-rs.md", 12), ("docs/fr/three-rs.md", 12)]
+    assert where(found) == [("docs/fr/three-rs.md", 12), ("docs/en/three-rs.md", 12)]
     problem_at(found, "docs/fr/three-rs.md", 12, "docs/fr/three-rs.md has no id '#remedies'")
 
 
@@ -314,7 +314,7 @@ def test_one_run_reports_every_problem_in_every_language(tmp_path):
         "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
     })
     assert where(found) == [
-        ("docs/en/index.md", 11), ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7),
+        ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7), ("docs/en/index.md", 11),
     ]
 
 
