@@ -75,6 +75,10 @@ LEGIT = [  # (case, the French page, what its rendered page must contain)
     ("mailto-tel", FR_PAGE.replace("Proposez une solution.", "[Écrivez](mailto:equipe@example.com) ou [appelez](tel:+33123456789)."),
      'href="tel:+33123456789"'),
     ("less-than", FR_PAGE.replace("Proposez une solution.", "Si 3 < 4 et a<b, restez calme."), "Si 3 &lt; 4 et a&lt;b"),
+    ("material-front-matter", FR_PAGE.replace("description: Un cas.", "description: Un cas.\nhide:\n  - toc\nsearch:\n  boost: 2\n"
+                                                "l10n:\n  sourceCommit: 0123456789abcdef0123456789abcdef01234567"), "Proposez une solution."),
+    ("title-with-quotes", FR_PAGE.replace("description: Un cas.", "description: Un cas.\ntitle: 'Cas « spécial » : \"oui\" & non'"),
+     "<title>Cas « spécial » : \"oui\" & non - Fixture</title>"),
     ("local-image-and-table", FR_PAGE.replace("Proposez une solution.", "| a | b |\n|:-|-:|\n| 1 | 2 |"), '<th style="text-align: left;">a</th>'),
 ]
 
