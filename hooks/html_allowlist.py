@@ -125,6 +125,9 @@ class _Auditor(HTMLParser):
             text = data[data.index("<"):][:30]
             self.add(f"'{text.strip()}' is neither text nor a complete tag", "write '&lt;' for a '<' shown as text, or put it in `backticks`", text.strip())
 
+    def handle_comment(self, data):  # browsers and parsers disagree on where some comments end
+        self.add("an HTML comment '<!--' is not allowed on a page", "remove it; readers never see it", "<!--")
+
     def handle_decl(self, decl):
         self.add(f"'<!{decl[:30]}>' is not allowed on a page", "remove it", f"<!{decl[:10]}")
 
