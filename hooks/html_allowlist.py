@@ -76,6 +76,8 @@ def url_problem(url: str, resource: bool) -> str | None:
         return f"uses the '{scheme.group(1)}:' scheme"
     if clean.startswith("//"):
         return "has no scheme ('//host')"
+    if clean.startswith("/"):
+        return "is an absolute path (it breaks when the site is served under a sub-path or from a folder)"
     return None
 
 

@@ -49,6 +49,7 @@ BAD = [
     ("srcset", '<img alt="a" srcset="https://evil.test/a.png 2x">', LAST, "'srcset="),
     ("input-text", '<input type="text" autofocus>', LAST, "'type=\"text\"'"),
     ("unknown-tag", "« Bonjour <nom du client> »", LAST, "<nom> is not allowed"),
+    ("raw-absolute-link", '<a href="/fr/index/">accueil</a>', LAST, "is an absolute path"),
     ("comment", "<!-- note --!> <img src=x onerror=alert(1)> -->", LAST, "HTML comment"),
     # the structure a translation renders to is its English page's
     ("heading-level", ("## Réparez", "### Réparez"), 18, "'#remedy' renders as h3, English has h2"),
