@@ -8,7 +8,6 @@ example inside code is never taken for the real thing.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import dataclass, field
 
@@ -32,10 +31,6 @@ LINK = re.compile(
 )
 REF_DEF = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
 IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?!\()(?:[ ]?\[([^\[\]]*)\])?")
-# A tag's attributes may span lines and hold '>' inside quotes; the closing '>' is
-# optional so that even a cut-off '<script' is seen.
-TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>]|$)((?:"[^"]*"|'[^']*'|[^'"<>])*)>?""")
-ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+))?""")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -74,13 +69,6 @@ class Admonition:
     kind: str  # note, tip, question...
 
 
-@dataclass(frozen=True)
-class HtmlTag:
-    line: int
-    name: str  # lower case
-    attrs: tuple[tuple[str, str | None], ...]  # (lower-case name, unescaped value or None)
-
-
 @dataclass
 class FrontMatter:
     line: int  # the opening '---'
@@ -101,10 +89,10 @@ class FrontMatter:
 class PageFacts:
     front_matter: FrontMatter | None
     empty: bool  # nothing but front matter and whitespace
+    unclosed_fence: int | None = None  # the line of a ``` or ~~~ fence never closed
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)  # Markdown links and images, all targets
     admonitions: list[Admonition] = field(default_factory=list)
-    html_tags: list[HtmlTag] = field(default_factory=list)
 
     @property
     def internal_links(self) -> list[Link]:
@@ -140,10 +128,11 @@ def read_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     return front, end + 1
 
 
-def blank_code(lines: list[str]) -> list[str]:
-    """The lines with fenced blocks emptied and code spans turned to spaces."""
-    out, fence = [], None
-    for line in lines:
+def blank_code(lines: list[str]) -> tuple[list[str], int | None]:
+    """The lines with fenced blocks emptied and code spans turned to spaces, and the
+    0-based index of the fence left open at the end, if any."""
+    out, fence, opened = [], None, None
+    for index, line in enumerate(lines):
         match = FENCE.match(line)
         if fence:
             closing = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
@@ -151,11 +140,11 @@ def blank_code(lines: list[str]) -> list[str]:
                 fence = None
             out.append("")
         elif match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
-            fence = match.group(1)
+            fence, opened = match.group(1), index
             out.append("")
         else:
             out.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    return out
+    return out, opened if fence else None
 
 
 def _heading(line: int, level: int, text: str) -> Heading:
@@ -198,30 +187,20 @@ def _links(text: str, line_of) -> list[Link]:
     return sorted(found, key=lambda link: link.line)
 
 
-def _html_tags(text: str, line_of) -> list[HtmlTag]:
-    tags = []
-    for match in TAG.finditer(text):
-        attrs = tuple(
-            (name.lower(), None if value is None else html.unescape(value.strip("\"'") if value[:1] in "\"'" else value))
-            for name, value in ((m.group(1), m.group(2)) for m in ATTRIBUTE.finditer(match.group(2)))
-        )
-        tags.append(HtmlTag(line_of(match.start()), match.group(1).lower(), attrs))
-    return tags
-
-
 def read_page(text: str) -> PageFacts:
     """Every fact the preflight checks, from the text of one page."""
     lines = text.splitlines()
     front, skip = read_front_matter(lines)
-    prose = [""] * skip + blank_code(lines[skip:])  # front matter blanked too, lines kept
+    code_blanked, open_fence = blank_code(lines[skip:])
+    prose = [""] * skip + code_blanked  # front matter blanked too, lines kept
     body = "\n".join(prose)
     starts = [0] + [m.end() for m in re.finditer("\n", body)]
     line_of = lambda offset: bisect.bisect_right(starts, offset)
     return PageFacts(
         front_matter=front,
         empty=not "\n".join(lines[skip:]).strip(),
+        unclosed_fence=None if open_fence is None else skip + open_fence + 1,
         headings=_headings(prose),
         links=_links(body, line_of),
         admonitions=[Admonition(i + 1, m.group(1), m.group(2)) for i, line in enumerate(prose) if (m := ADMONITION.match(line))],
-        html_tags=_html_tags(body, line_of),
     )

@@ -2,13 +2,14 @@
 
 One run reports every problem in every language, each with its file, line, what is
 wrong and how to fix it, then stops the build with exit code 1 and no traceback.
-The checks are plain functions (content_policy, translation_parity and the page checks
-below; tests call `find_problems` directly); the hook event
+The checks are plain functions (translation_parity and the page checks below; what a page may
+render to is checked on its HTML, by hooks/rendered_checks.py; tests call `find_problems` directly); the hook event
 at the bottom only wires them into `mkdocs build` and `mkdocs serve`.
 """
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -17,13 +18,20 @@ from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
-from content_policy import policy_problems
+from language_strings import language_problems
 from markdown_facts import PageFacts, read_page
-from site_languages import default_locale, locales
+from plain_text import markup_in
+from site_languages import default_locale, locales, ui_problems
 from translation_parity import closest, parity_problems
 from translation_records import has_history, statuses_this_build
 
 log = logging.getLogger("mkdocs.plugins.preflight")
+
+# Front matter the guide uses: Material reads title, description, search and hide; we add
+# l10n (the translation record) and downloads. Anything else (template, …) changes the page.
+FRONT_MATTER_KEYS = ("description", "title", "l10n", "search", "hide", "downloads")
+COMMIT = re.compile(r"[0-9a-f]{7,40}")
+LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,8 @@ class Problem:
 
 
 class Checker:
-    def __init__(self, docs_dir: Path, locales: list[str], default: str):
-        self.docs, self.locales, self.default = docs_dir, locales, default
+    def __init__(self, docs_dir: Path, locales: list[str], default: str, site_url: str | None = None):
+        self.docs, self.locales, self.default, self.site_url = docs_dir, locales, default, site_url
         self.problems: list[Problem] = []
         self.pages: dict[str, dict[str, PageFacts | None]] = {}  # locale -> page path -> facts (None: unreadable or empty)
         self.files: dict[str, set[str]] = {}  # locale -> every file path, for images
@@ -72,12 +80,30 @@ class Checker:
         if not (self.docs / self.default).is_dir():
             self.add(self.default, "", None, "the default language's folder is missing", "create it: every page starts in this language.")
         for locale in self.locales:
-            folder = self.docs / locale
-            # MkDocs skips dot-files (its default exclude_docs), so do we
-            files = [p for p in folder.rglob("*") if p.is_file() and not any(
-                part.startswith(".") for part in p.relative_to(folder).parts)] if folder.is_dir() else []
-            self.files[locale] = {p.relative_to(folder).as_posix() for p in files}
-            self.pages[locale] = {p.relative_to(folder).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"}
+            files = self.regular_files(locale)
+            self.files[locale] = {p.relative_to(self.docs / locale).as_posix() for p in files}
+            self.pages[locale] = {p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"}
+
+    def regular_files(self, locale: str) -> list[Path]:
+        """The files MkDocs would publish from docs/<locale>/; a symbolic link is a problem, never followed."""
+        folder, found = self.docs / locale, []
+        if folder.is_symlink():
+            self.add(locale, "", None, "the language folder is a symbolic link", "make it a real folder inside the repository.")
+            return found
+        for parent, folders, names in os.walk(folder):  # does not follow folder links
+            here = Path(parent)
+            folders[:] = [f for f in sorted(folders) if not f.startswith(".")]  # MkDocs skips dot-files, so do we
+            for name in sorted(folders) + sorted(n for n in names if not n.startswith(".")):
+                path = here / name
+                if path.is_symlink():
+                    target = os.readlink(path)
+                    self.add(locale, path.relative_to(folder).as_posix(), None,
+                             f"is a symbolic link (to '{target}'): only regular files inside docs/{locale}/ are published",
+                             "replace the link with a copy of the file, or delete it.")
+                elif name in names:
+                    found.append(path)
+            folders[:] = [f for f in folders if not (here / f).is_symlink()]
+        return found
 
     def read(self, locale: str, path: Path) -> PageFacts | None:
         page = path.relative_to(self.docs / locale).as_posix()
@@ -94,6 +120,10 @@ class Checker:
                      "write the page, or delete the file so readers get the English page instead."
                      if locale != self.default else "write the page, or delete it and its entry in mkdocs.yml's nav.")
             return None  # one clear problem, not every section and link it lacks
+        if facts.unclosed_fence:
+            self.add(locale, page, facts.unclosed_fence, "this code fence is never closed, so the rest of the page is shown as code",
+                     "close it with the same fence (``` or ~~~) on a line of its own, indented like the opening one.")
+            return None  # the cause, not every section and link after it
         return facts
 
     # 2: front matter
@@ -110,10 +140,36 @@ class Checker:
             self.add(locale, page, front.line, f"front matter is a {type(front.data).__name__}, not a list of 'key: value' lines",
                      f"write it as {example}.")
         else:
-            description = (front.data or {}).get("description")
+            data = front.data or {}
+            description = data.get("description")
             if not isinstance(description, str) or not description.strip():
                 self.add(locale, page, front.key_line("description"), "front matter has no 'description' text",
                          f"add {example} between the '---' lines.")
+            for key in data:
+                if key not in FRONT_MATTER_KEYS:
+                    self.add(locale, page, front.key_line(str(key)), f"front matter key '{key}' is not one the guide uses",
+                             f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.")
+            for key in ("title", "description"):
+                if isinstance(data.get(key), str) and (markup := markup_in(data[key])):
+                    self.add(locale, page, front.key_line(key), f"the {key} holds markup ('{markup}'): it is shown as plain text",
+                             "write it as plain words, without '<' tags or '&…;' entities.")
+            self.check_record(locale, page, front, data.get("l10n"))
+
+    def check_record(self, locale: str, page: str, front, record) -> None:
+        """l10n: sourceCommit: <the hex commit of the English page translated>."""
+        if record is None:
+            return
+        line = front.key_line("l10n")
+        fix = f"write 'l10n:' then '  sourceCommit: <commit>' (`make translation-done PAGE={self.rel(locale, page)}` writes it)."
+        if not isinstance(record, dict) or set(record) - {"sourceCommit"}:
+            self.add(locale, page, line, "the translation record 'l10n' must hold only 'sourceCommit'", fix)
+            return
+        commit = record.get("sourceCommit")
+        line = next((n for n, text in enumerate(front.lines, front.line + 1) if "sourceCommit" in text), line)
+        if isinstance(commit, int):
+            commit = str(commit)  # a commit of digits only reads as a number
+        if not isinstance(commit, str) or not COMMIT.fullmatch(commit):
+            self.add(locale, page, line, f"sourceCommit {commit!r} is not a commit hash (7 to 40 hexadecimal characters; not HEAD or a branch)", fix)
 
     # 5: heading ids
     def check_headings(self, locale: str, page: str, facts: PageFacts) -> None:
@@ -129,13 +185,52 @@ class Checker:
             elif heading.id:
                 seen[heading.id] = heading.line
 
+    def relative_form(self, page: str, url_path: str) -> str:
+        """The relative link from `page` to the page a site address (path after the host) shows."""
+        path = url_path.lstrip("/")
+        base = (self.site_url or "").split("//", 1)[-1].partition("/")[2]
+        path = path.removeprefix(base) if base else path
+        first, _, rest = path.partition("/")
+        if first in self.locales:
+            path = rest
+        path = path.rstrip("/")
+        target = next((c for c in (f"{path}/index.md" if path else "index.md", f"{path}.md", path)
+                       if c in self.pages.get(self.default, {})), path or "index.md")
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
+        """Links to this site must be relative: never to localhost, the site's own address or another language."""
+        site = (self.site_url or "").rstrip("/") + "/" if self.site_url else None
+        for link in facts.links:
+            target, why = link.target, None
+            if match := LOCAL_HOST.match(target):
+                why, path = "points to the preview on this computer", match.group(1) or "/"
+            elif site and target.lower().startswith(site.lower()):
+                why, path = "is the site's own full address", "/" + target[len(site):]
+            elif target.startswith("/") and not target.startswith("//"):
+                why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
+            else:
+                continue
+            path = re.split(r"[?#]", path, maxsplit=1)[0]
+            anchor = target.split("#", 1)[1] if "#" in target else None
+            relative = self.relative_form(page, path) + (f"#{anchor}" if anchor else "")
+            self.add(locale, page, link.line, f"link '{target}' {why}", f"link to '{relative}' instead (relative to this page).")
+
     # 7: links point to pages and sections that exist
     def check_links(self, locale: str, page: str, facts: PageFacts) -> None:
+        self.check_addresses(locale, page, facts)
         for link in facts.internal_links:
             path = unquote(link.path)
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
             if resolved == ".." or resolved.startswith("../"):
-                self.add(locale, page, link.line, f"link '{link.target}' points outside docs/{locale}/",
+                other, _, inside = resolved.lstrip("./").partition("/")
+                inside = posixpath.normpath(posixpath.join(*[p for p in resolved.split("/") if p != ".."])) if other in self.locales else ""
+                if other in self.locales and inside.startswith(other + "/"):
+                    inside = inside[len(other) + 1:]
+                relative = posixpath.relpath(inside, posixpath.dirname(page) or ".") + (f"#{link.anchor}" if link.anchor else "") if inside else None
+                self.add(locale, page, link.line, f"link '{link.target}' points outside docs/{locale}/"
+                         + (" (to another language's page)" if relative else ""),
+                         f"link to '{relative}': readers switch language with the site's selector." if relative else
                          "link to pages by their path inside the language folder, e.g. 'three-rs.md'.")
             elif link.image or not resolved.endswith(".md"):
                 if link.image and not any(resolved in self.files.get(loc, ()) for loc in (locale, self.default)):
@@ -172,8 +267,6 @@ class Checker:
                     for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
                         self.add(locale, page, line, what, fix)
                 self.check_links(locale, page, facts)
-                for line, what, fix in policy_problems(facts):
-                    self.add(locale, page, line, what, fix)
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
 
 
@@ -203,10 +296,12 @@ def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> 
     return problems
 
 
-def find_problems(docs_dir: Path, locales: list[str], default_locale: str) -> list[Problem]:
+def find_problems(docs_dir: Path, locales: list[str], default_locale: str, site_url: str | None = None) -> list[Problem]:
     """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
     docs_dir = Path(docs_dir)
-    return Checker(docs_dir, list(locales), default_locale).run() + record_problems(docs_dir, list(locales), default_locale)
+    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(docs_dir, list(locales), default_locale)
+    # a translator's own files first: the cause is usually there
+    return sorted(found, key=lambda p: (p.file.startswith(f"docs/{default_locale}/"), p.file, p.line or 0))
 
 
 def on_pre_build(config) -> None:
@@ -216,8 +311,11 @@ def on_pre_build(config) -> None:
     if i18n.building:  # static-i18n's inner build of one more language: the outer build checked them all
         return
     languages = locales(config)
+    root = Path(config.config_file_path).parent
     try:
-        problems = find_problems(Path(config.docs_dir), languages, default_locale(config))
+        words = [Problem(*found) for locale in languages for found in ui_problems(root, locale, default_locale(config))]
+        strings = [Problem(*found) for found in language_problems(Path(config.config_file_path), root, i18n.config.languages, config.nav)]
+        problems = words + strings + find_problems(Path(config.docs_dir), languages, default_locale(config), config.site_url)
     except Exception as error:  # a bug in the preflight itself: still no traceback for writers
         log.debug("preflight crashed", exc_info=True)  # shown by `mkdocs build --verbose`
         raise PluginError(f"preflight could not check the Markdown sources ({type(error).__name__}: {error}); "

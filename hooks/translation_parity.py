@@ -24,7 +24,7 @@ def parity_problems(facts: PageFacts, english: PageFacts, en_file: str) -> Itera
     yield from _compare(en_file, "link to", link_fix,
                         [l for l in english.internal_links if not l.image], [l for l in facts.internal_links if not l.image])
     yield from _compare(en_file, "image", "use the same images as English; translate only the alt text.",
-                        english.images, facts.images)
+                        [l for l in english.internal_links if l.image], [l for l in facts.internal_links if l.image])
     en_blocks = [f"{a.marker} {a.kind}" for a in english.admonitions]
     blocks = [f"{a.marker} {a.kind}" for a in facts.admonitions]
     fix = "keep the same '!!!'/'???' blocks with the same kind, in the English order; translate only their titles and text."
@@ -78,7 +78,7 @@ def _compare(en_file: str, noun: str, fix: str, english: list[Link], translated:
         yield (None, f"{noun} '{target}' is missing (English has it at {en_file}:{first})", fix)
     for target, count in extra.items():
         for link in [l for l in translated if _target(l) == target][-count:]:
-            hint = closest(target, missing)
+            hint = closest(target, missing, cutoff=0.6)  # among this page's own missing targets
             yield (link.line, f"{noun} '{target}' is not in English ({en_file})",
                    fix + (f" Did you mean '{hint}'?" if hint else ""))
 
@@ -89,6 +89,7 @@ def _target(link: Link) -> str:
     return path + (f"#{link.anchor}" if link.anchor is not None else "")
 
 
-def closest(word: str, choices) -> str | None:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.4)
+def closest(word: str, choices, cutoff: float = 0.8) -> str | None:
+    """The choice that is really close to `word` (a typo, a letter dropped), or None."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return found[0] if found else None

@@ -200,7 +200,7 @@ def test_translation_without_an_english_original(tmp_path):
 
 def test_heading_without_an_id(tmp_path):
     found = check(tmp_path, appended("### Then call back"))
-    assert where(found) == [("docs/en/three-rs.md", END), ("docs/fr/three-rs.md", END)]
+    assert where(found) == [("docs/fr/three-rs.md", END), ("docs/en/three-rs.md", END)]  # the translator's file first
     problem_at(found, "docs/en/three-rs.md", END, "'Then call back' has no explicit id", "{#then-call-back}")
     problem_at(found, "docs/fr/three-rs.md", END, "has no explicit id", "docs/en/three-rs.md")
 
@@ -292,7 +292,7 @@ def test_link_to_a_section_that_does_not_exist(tmp_path):
 
 def test_bare_anchor_refers_to_the_same_page(tmp_path):
     found = check(tmp_path, both("(#remedy)", "(#remedies)"))
-    assert where(found) == [("docs/en/three-rs.md", 12), ("docs/fr/three-rs.md", 12)]
+    assert where(found) == [("docs/fr/three-rs.md", 12), ("docs/en/three-rs.md", 12)]
     problem_at(found, "docs/fr/three-rs.md", 12, "docs/fr/three-rs.md has no id '#remedies'")
 
 
@@ -307,59 +307,14 @@ def test_link_out_of_the_language_folder(tmp_path):
     problem_at(found, "docs/fr/three-rs.md", 7, "points outside docs/fr/")
 
 
-# 8. content policy, every language
-
-@pytest.mark.parametrize("snippet, words", [
-    ("<script>alert(1)</script>", "raw HTML <script>"),
-    ('<iframe src="page.html"></iframe>', "raw HTML <iframe>"),
-    ('<object data="x.swf"></object>', "raw HTML <object>"),
-    ("<EMBED src=x.swf>", "raw HTML <embed>"),
-    ("<style>p { color: red }</style>", "raw HTML <style>"),
-    ('<link rel="stylesheet" href="x.css">', "raw HTML <link>"),
-    ('<meta http-equiv="refresh" content="0">', "raw HTML <meta>"),
-    ('<base href="/">', "raw HTML <base>"),
-    ("<form><button>Go</button></form>", "raw HTML <form>"),
-    ('<img src="img/three-rs.png" onerror="alert(1)">', "'onerror=' on <img> runs script"),
-    ('<span\n  onmouseover="alert(1)">hi</span>', "'onmouseover=' on <span>"),
-    ('<a href="javascript:alert(1)">x</a>', "is a script URL"),
-    ('<a href="java&#x09;script:alert(1)">x</a>', "is a script URL"),
-    ("[click](javascript:alert(1))", "link 'javascript:alert(1)' is a script URL"),
-    ("[click](VBScript:msgbox)", "is a script URL"),
-    ("[click](data:text/html;base64,PHNjcmlwdD4=)", "is a script URL"),
-    ("[bad]: javascript:alert(1)\n\nA [reference link][bad].", "is a script URL"),
-    ('<img src="https://example.com/a.png">', "points to another site"),
-    ("<img\n  alt='>' src=//example.com/a.png>", "points to another site"),
-    ('<img srcset="img/three-rs.png 1x, https://example.com/b.png 2x">', "points to another site"),
-    ('<a href="https://example.com">x</a>', "points to another site"),
-    ('<div style="background: url(https://example.com/a.png)">x</div>', "points to another site"),
-    ("![tracker](https://example.com/a.png)", "is loaded from another site"),
-    ("![tracker](//example.com/a.png)", "is loaded from another site"),
-])
-def test_content_policy(tmp_path, snippet, words):
-    found = check(tmp_path, appended(snippet))
-    problem_at(found, "docs/en/three-rs.md", END, words)
-    problem_at(found, "docs/fr/three-rs.md", END, words)
-
-
-@pytest.mark.parametrize("snippet", [
-    "An ordinary [external link](https://example.com/page) and [mail](mailto:team@example.com).",
-    "Write `<script>alert(1)</script>` or ``<img src=https://x.test/a.png>`` in code.",
-    "```html\n<script>alert(1)</script>\n![x](https://example.com/a.png)\n```",
-    "!!! note\n    ~~~~\n    <iframe src=https://example.com></iframe>\n    ~~~~",
-    '<span class="keep">A harmless <em>tag</em></span> and <img src="img/three-rs.png" alt="local">',
-])
-def test_content_policy_allows(tmp_path, snippet):
-    assert check(tmp_path, appended(snippet)) == []
-
-
 def test_one_run_reports_every_problem_in_every_language(tmp_path):
     found = check(tmp_path, {
-        "en/index.md": PAGES["en/index.md"] + "\n<script>x</script>\n",
-        "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n<script>x</script>\n",
+        "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
+        "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n### Encore\n",
         "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
     })
     assert where(found) == [
-        ("docs/en/index.md", 11), ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7),
+        ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7), ("docs/en/index.md", 11),
     ]
 
 
@@ -388,11 +343,11 @@ def test_build_fails_with_located_messages(tmp_path, changes):
 
 def test_build_prints_problems_in_both_languages(tmp_path):
     config = make_site(tmp_path, {
-        "en/index.md": PAGES["en/index.md"] + "\n![x](https://example.com/x.png)\n",
+        "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
         "fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}"),
     })
     found = find_problems(tmp_path / "docs", ["en", "fr"], "en")
-    assert {p.file for p in found} == {"docs/en/index.md", "docs/fr/index.md", "docs/fr/three-rs.md"}
+    assert {p.file for p in found} == {"docs/en/index.md", "docs/fr/three-rs.md"}
     assert_build_fails_with(tmp_path, config, found)
 
 
@@ -454,10 +409,3 @@ def test_facts_links_and_images():
 def test_facts_admonitions():
     facts = read_page('!!! tip\n    x\n\n??? question "Q?"\n    a\n\n???+ note "Open"\n    b\n\n```\n!!! danger\n```\n')
     assert [(a.line, a.marker, a.kind) for a in facts.admonitions] == [(1, "!!!", "tip"), (4, "???", "question"), (7, "???+", "note")]
-
-
-def test_facts_html_tags():
-    facts = read_page('Text <span class="a">x</span>\n<img\n  alt="a &amp; b" src=\'p.png\' hidden>\n`<script>`\n')
-    assert [(t.line, t.name, t.attrs) for t in facts.html_tags] == [
-        (1, "span", (("class", "a"),)), (2, "img", (("alt", "a & b"), ("src", "p.png"), ("hidden", None))),
-    ]

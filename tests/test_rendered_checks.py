@@ -1,0 +1,139 @@
+"""A translation changes words only: what each page renders to is held to an allowlist.
+
+Each bad edit is made in a French page of one fixture site (tests/translation_site.py) and
+must stop the build with its file and line, no traceback, and nothing of it in site/.
+Each legitimate edit must build and reach the page as written.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from html_allowlist import SourceLines, audit
+from translation_site import FR_PAGE, LAST, build, site_text, write_site
+
+EVIL = "evil.test"
+
+# (case, what replaces "Proposez une solution." or (old, new) in the French page, line of the error, words in it)
+BAD = [
+    ("heading-onclick", ("{#apologize}", '{#apologize onclick="alert(1)"}'), 7, "'onclick=\"alert(1)\"' on <h2>"),
+    ("attr-list-href", ("(index.md#welcome)", '(index.md#welcome){: href="javascript:alert(1)"}'), 9, "'javascript:' scheme"),
+    ("attr-list-style", "Proposez une solution.\n{: style=\"background:url(https://evil.test/a.png)\"}", LAST + 1, "'style="),
+    ("attr-list-class", "Proposez une solution.\n{: .md-banner }", LAST + 1, "class 'md-banner'"),
+    ("attr-list-id", "Proposez une solution.\n{: #__search }", LAST + 1, "'id=\"__search\"'"),
+    ("nested-parens", "[cliquez](javascript:alert((1)))", LAST, "'javascript:' scheme"),
+    ("escaped-backtick", "\\`<img src=x onerror=alert(1)>\\`", LAST, "'onerror="),
+    ("ref-in-blockquote", "> [x]: javascript:alert(1)\n\nVoir [ici][x].", LAST, "'javascript:' scheme"),
+    ("ref-in-list", "- [y]: javascript:alert(2)\n\nVoir [là][y].", LAST, "'javascript:' scheme"),
+    ("image-set", "<div style=\"background:image-set('https://evil.test/a.png' 1x)\">x</div>", LAST, "'style="),
+    ("css-escape", "<p style=\"background:u\\72 l(https://evil.test/b.png)\">x</p>", LAST, "'style="),
+    ("svg-image", '<svg><image xlink:href="https://evil.test/c.png"/></svg>', LAST, "<svg> is not allowed"),
+    ("overlay", '<div style="position:fixed;inset:0;background:white">Gagné !</div>', LAST, "'style="),
+    ("plaintext", "<plaintext>", LAST, "<plaintext> is not allowed"),
+    ("script", "<script>alert(1)</script>", LAST, "<script> is not allowed"),
+    ("iframe", '<iframe src="https://evil.test/"></iframe>', LAST, "<iframe> is not allowed"),
+    ("object", '<object data="x.swf"></object>', LAST, "<object> is not allowed"),
+    ("embed", "<EMBED src=x.swf>", LAST, "<embed> is not allowed"),
+    ("style-element", "<style>body { display: none }</style>", LAST, "<style> is not allowed"),
+    ("link-element", '<link rel="stylesheet" href="https://evil.test/x.css">', LAST, "<link> is not allowed"),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.test/">', LAST, "<meta> is not allowed"),
+    ("base", '<base href="https://evil.test/">', LAST, "<base> is not allowed"),
+    ("form", '<form action="https://evil.test/"><button>Go</button></form>', LAST, "<form> is not allowed"),
+    ("img-onerror", '<img src="x.png" onerror="alert(1)">', LAST, "'onerror=\"alert(1)\"' on <img>"),
+    ("multiline-handler", '<span\n  onmouseover="alert(1)">hi</span>', LAST + 1, "'onmouseover="),
+    ("raw-js-link", '<a href="java&#x09;script:alert(1)">x</a>', LAST, "'javascript:' scheme"),
+    ("vbscript", "[x](VBScript:msgbox)", LAST, "'vbscript:' scheme"),
+    ("data-url", "[x](data:text/html;base64,PHNjcmlwdD4=)", LAST, "'data:' scheme"),
+    ("remote-image", "![suivi](https://evil.test/pixel.png)", LAST, "is loaded from outside the site"),
+    ("protocol-relative-image", "![suivi](//evil.test/pixel.png)", LAST, "is loaded from outside the site"),
+    ("srcset", '<img alt="a" srcset="https://evil.test/a.png 2x">', LAST, "'srcset="),
+    ("input-text", '<input type="text" autofocus>', LAST, "'type=\"text\"'"),
+    ("unknown-tag", "« Bonjour <nom du client> »", LAST, "<nom> is not allowed"),
+    ("raw-absolute-link", '<a href="/fr/index/">accueil</a>', LAST, "is an absolute path"),
+    ("comment", "<!-- note --!> <img src=x onerror=alert(1)> -->", LAST, "HTML comment"),
+    # the structure a translation renders to is its English page's
+    ("heading-level", ("## Réparez", "### Réparez"), 18, "'#remedy' renders as h3, English has h2"),
+    ("empty-box", ("    Soyez sincère.", "  Soyez sincère."), 11, "the 'tip' box is empty"),
+    ("tab-indented-list", "Proposez :\n\n\t- une solution\n\t- un geste", LAST + 2, "code block(s) in section '#remedy'"),
+    ("hidden-internal-link", "> [r]: ../fr/index.md\n\nVoir [ici][r].", LAST, "English does not have"),
+]
+LEGIT = [  # (case, the French page, what its rendered page must contain)
+    ("code-span", FR_PAGE.replace("Proposez une solution.", "Tapez `<script>alert(1)</script>` pour voir."),
+     "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+    ("code-block", FR_PAGE.replace("code\n", "<script>alert(1)</script>\n"), "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("kbd", FR_PAGE.replace("Proposez une solution.", "Appuyez sur <kbd>Ctrl</kbd> + <kbd>F</kbd>."), "<kbd>Ctrl</kbd>"),
+    ("br", FR_PAGE.replace("Proposez une solution.", "Première ligne<br>deuxième ligne"), "ligne<br>deuxième"),
+    ("abbr", FR_PAGE.replace("Proposez une solution.", '<abbr title="service client">SC</abbr> à votre écoute.'),
+     '<abbr title="service client">SC</abbr>'),
+    ("emoji-and-scripts", FR_PAGE.replace("Proposez une solution.", "Souriez 😊 — 日本語, Ελληνικά, العربية."), "😊 — 日本語, Ελληνικά, العربية"),
+    ("bom", "\ufeff" + FR_PAGE, "Proposez une solution."),
+    ("crlf", FR_PAGE.replace("\n", "\r\n"), "Proposez une solution."),
+    ("quotes-in-description", FR_PAGE.replace("description: Un cas.", "description: 'Le client a dit : « surpris », puis \"déçu\".'"),
+     'content="Le client a dit : « surpris », puis &#34;déçu&#34;."'),
+    ("external-link", FR_PAGE.replace("Proposez une solution.", "Voir [le guide](https://example.com/guide?a=1&b=2)."),
+     'href="https://example.com/guide?a=1&amp;b=2"'),
+    ("autolink", FR_PAGE.replace("Proposez une solution.", "Voir <https://example.com/> ou <equipe@example.com>."),
+     '<a href="https://example.com/">https://example.com/</a>'),
+    ("mailto-tel", FR_PAGE.replace("Proposez une solution.", "[Écrivez](mailto:equipe@example.com) ou [appelez](tel:+33123456789)."),
+     'href="tel:+33123456789"'),
+    ("less-than", FR_PAGE.replace("Proposez une solution.", "Si 3 < 4 et a<b, restez calme."), "Si 3 &lt; 4 et a&lt;b"),
+    ("material-front-matter", FR_PAGE.replace("description: Un cas.", "description: Un cas.\nhide:\n  - toc\nsearch:\n  boost: 2\n"
+                                                "l10n:\n  sourceCommit: 0123456789abcdef0123456789abcdef01234567"), "Proposez une solution."),
+    ("title-with-quotes", FR_PAGE.replace("description: Un cas.", "description: Un cas.\ntitle: 'Cas « spécial » : \"oui\" & non'"),
+     "<title>Cas « spécial » : \"oui\" & non - Fixture</title>"),
+    ("local-image-and-table", FR_PAGE.replace("Proposez une solution.", "| a | b |\n|:-|-:|\n| 1 | 2 |"), '<th style="text-align: left;">a</th>'),
+]
+
+
+def _edit(change) -> str:
+    old, new = change if isinstance(change, tuple) else ("Proposez une solution.", change)
+    assert old in FR_PAGE
+    return FR_PAGE.replace(old, new)
+
+
+@pytest.fixture(scope="module")
+def bad_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bad")
+    write_site(root, {case: _edit(change) for case, change, _, _ in BAD})
+    return root, *build(root)
+
+
+@pytest.fixture(scope="module")
+def legit_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("legit")
+    write_site(root, {case: page for case, page, _ in LEGIT})
+    return root, *build(root)
+
+
+@pytest.mark.parametrize("case, change, line, words", BAD, ids=[c[0] for c in BAD])
+def test_bad_edit_is_refused_at_its_line(bad_build, case, change, line, words):
+    root, result, output = bad_build
+    assert result.returncode == 1 and "Traceback" not in output, output
+    messages = [m for m in output.splitlines() if f"docs/fr/{case}.md:" in m]
+    assert messages, f"nothing reported for docs/fr/{case}.md:\n{output}"
+    assert any(f"docs/fr/{case}.md:{line}: " in m and words in m and "Fix: " in m for m in messages), "\n".join(messages)
+    built = site_text(root / "site")
+    assert EVIL not in built and "alert(" not in built and not (root / "site" / "fr" / case).exists()
+
+
+@pytest.mark.parametrize("case, page, rendered", LEGIT, ids=[c[0] for c in LEGIT])
+def test_legitimate_edit_builds_and_renders(legit_build, case, page, rendered):
+    root, result, output = legit_build
+    assert result.returncode == 0, output
+    assert rendered in (root / "site" / "fr" / case / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_allowlist_passes_every_page_of_the_real_build(build_result):
+    """The real build checks every page of every language (its own, not a fallback) and passes."""
+    assert build_result.returncode == 0, build_result.stderr
+    for language in LANGUAGES:
+        pages = len(list((ROOT / "docs" / language["locale"]).rglob("*.md")))
+        assert f"rendered_checks: {pages} '{language['locale']}' pages are within the allowlist" in build_result.stderr
+
+
+def test_a_finding_points_at_the_line_that_made_it():
+    source = SourceLines.read("# T\n\n## A {#a}\n\nx\n\n## B {#b}\n\n<span onclick=\"go()\">y</span>\n")
+    [finding] = audit('<h1>T</h1><h2 id="a">A</h2><p>x</p><h2 id="b">B</h2><p><span onclick="go()">y</span></p>')
+    assert source.line_of(finding) == 9
+    [hidden] = audit('<h2 id="b">B</h2><p class="md-overlay">z</p>')
+    assert source.line_of(hidden) == 7  # not in the source as written: the heading it follows

@@ -1,0 +1,119 @@
+"""A small English + French fixture site for translators' edits, built for real.
+
+Every case is its own page pair (docs/en/<case>.md, docs/fr/<case>.md), so one build
+of one site checks many edits: each must be reported at its own file and line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, mkdocs_build
+
+CONFIG = f"""\
+site_name: Fixture
+site_url: https://example.org/guide/
+theme:
+  name: material
+markdown_extensions:
+  - attr_list
+  - admonition
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+hooks:
+  - {ROOT / "hooks" / "preflight.py"}
+  - {ROOT / "hooks" / "rendered_checks.py"}
+  - {ROOT / "hooks" / "meta_description.py"}
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          default: true
+          name: English
+          build: true
+        - locale: fr
+          name: Français
+          build: true
+"""
+
+EN_PAGE = """\
+---
+description: A case.
+---
+
+# Case
+
+## Apologize {#apologize}
+
+Say sorry. See [home](index.md#welcome).
+
+!!! tip "Tip"
+    Mean it.
+
+```text
+code
+```
+
+## Remedy {#remedy}
+
+Offer a fix.
+"""
+
+FR_PAGE = """\
+---
+description: Un cas.
+---
+
+# Cas
+
+## Excusez-vous {#apologize}
+
+Dites pardon. Voir [l'accueil](index.md#welcome).
+
+!!! tip "Astuce"
+    Soyez sincère.
+
+```text
+code
+```
+
+## Réparez {#remedy}
+
+Proposez une solution.
+"""
+LAST = 20  # the line of "Proposez une solution."
+
+INDEX = {
+    "en/index.md": "---\ndescription: Home.\n---\n\n# Home\n\n## Welcome {#welcome}\n\nHi.\n",
+    "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil\n\n## Bienvenue {#welcome}\n\nSalut.\n",
+}
+
+
+def write_site(root: Path, french: dict[str, str | bytes], config: str = CONFIG) -> Path:
+    """A site with one English page per French case page (plus the home pages); its mkdocs.yml."""
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    pages: dict[str, str | bytes] = dict(INDEX)
+    for name, text in french.items():
+        pages[f"en/{name}.md"] = EN_PAGE
+        pages[f"fr/{name}.md"] = text
+    for name, content in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return root / "mkdocs.yml"
+
+
+def build(root: Path):
+    result = mkdocs_build(root / "mkdocs.yml", root / "site")
+    return result, result.stdout + result.stderr
+
+
+def site_text(site: Path) -> str:
+    """Every text file the build wrote, joined (to look for what must not be there)."""
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
+                     if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css"})
