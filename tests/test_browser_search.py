@@ -43,10 +43,12 @@ def foreign_results(results, site_url: str, locale: str) -> list[str]:
 
 
 def test_every_language_lists_words_whose_pages_it_has():
-    missing = [f"translations/{locale}/search-words.yml: {word!r} finds docs/{locale}/{page}, which does not exist"
-               for locale, words in WORDS.items() for word, page in words.items()
-               if not (ROOT / "docs" / locale / page).is_file()]
-    assert missing == []
+    problems = [f"translations/{locale}/search-words.yml: no 'word: page.md' lines (is the file there?)"
+                for locale, words in WORDS.items() if not words]
+    problems += [f"translations/{locale}/search-words.yml: {word!r} finds docs/{locale}/{page}, which does not exist"
+                 for locale, words in WORDS.items() for word, page in words.items()
+                 if not (ROOT / "docs" / locale / page).is_file()]
+    assert problems == []
 
 
 @pytest.mark.browser
