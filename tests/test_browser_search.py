@@ -2,7 +2,7 @@
 
 Each language's words and the page each must find are in translations/<lang>/search-words.yml.
 Typed into the real search box of that language's site, a word brings its page up among the
-first three results (the first results a phone shows; which of the method's pages comes first
+first three results (what a reader sees first; which of the method's pages comes first
 for a word several pages teach is lunr's call, so "first" alone would break on every rewrite).
 Every result shown, for any language's word, is a piece of a page of the site's own language:
 its title and text are that built page's own, so an English entry in the French index fails
