@@ -1,9 +1,11 @@
 """Search engines find each page in each language: its own description, the right <html lang>,
 a canonical address, absolute hreflang links to every language and x-default, a sitemap with
-every page of every language, and a "page not found" page in each language."""
+every page of every language, and a "page not found" page in each language. The site's own
+search index of each language holds that language's pages, and only them."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -14,6 +16,7 @@ import yaml
 
 from browser_pages import LOCALES, built_pages
 from conftest import DEFAULT_LOCALE, ROOT, SITE_URL, language_prefix
+from search_box import not_from_its_page
 from site_languages import ui_words
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -149,3 +152,36 @@ def test_page_not_found_leads_home_and_searches_its_language(built_site):
         home = "/" + language_prefix(locale)  # a 404 page is served at any address: links are absolute
         assert re.search(rf'<a href="{re.escape(home)}\.?">', text), locale
         assert f'"base": "{home}"' in text, locale
+
+
+def search_index(site: Path, locale: str) -> list[dict]:
+    return json.loads((site / language_prefix(locale) / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_each_languages_search_index_holds_only_its_own_pages(built_site):
+    """Every entry links to a page translated into that language (docs/<lang>/…), and its title
+    and text are that built page's own: an English entry in the French index fails, whatever
+    its address says, and so does an untranslated page shown in English."""
+    problems = []
+    for locale in LOCALES:
+        for doc in search_index(built_site, locale):
+            url = SITE_URL + language_prefix(locale) + doc["location"]
+            if not source(locale, doc["location"].split("#")[0]).is_file():
+                problems.append(f"{locale} index: {url} is not built from a page of docs/{locale}/")
+                continue
+            blocks = tuple(re.sub(r"<[^>]+>", "", block) for block in re.split(r"</(?:p|li|td|th|pre)>", doc["text"]))
+            problem = not_from_its_page(built_site, SITE_URL, url, doc["title"], blocks)
+            problems += [f"{locale} index: {problem}"] if problem else []
+    assert problems == []
+
+
+def test_search_index_has_every_page_but_those_kept_out(built_site):
+    """Each translated page is in its language's index unless its front matter says `search:
+    exclude: true` (the translation status page, which would otherwise rank above the guides it lists)."""
+    for locale in LOCALES:
+        indexed = {doc["location"] for doc in search_index(built_site, locale) if "#" not in doc["location"]}
+        pages = [in_language(path, locale) for path in content_pages(built_site, locale)]
+        translated = [page for page in pages if source(locale, page).is_file()]
+        expected = {page for page in translated if not (front_matter(source(locale, page)).get("search") or {}).get("exclude")}
+        assert indexed == expected, locale
+        assert "translation-status/" not in indexed, locale

@@ -1,0 +1,115 @@
+"""The theme speaks each language: Material's labels on the built pages are the ones in
+translations/<lang>/theme.yml, and a translator's mistake there stops the build with its line."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+import yaml
+from mkdocs.exceptions import PluginError
+
+from browser_pages import LOCALES
+from conftest import DEFAULT_LOCALE, ROOT, language_prefix
+from interface_language import theme_words
+
+# A page with a previous and a next page, so every label below is on it.
+PAGE = "four-step-method/"
+# Where each of the theme's labels reaches a reader: (element, attribute or "text").
+PLACES = {
+    "action.skip": ("a.md-skip", "text"),
+    "header": ("nav.md-header__inner", "aria-label"),
+    "nav": ("nav.md-nav--primary", "aria-label"),
+    "toc": ("nav.md-nav--secondary", "aria-label"),
+    "footer": ("nav.md-footer__inner", "aria-label"),
+    "footer.previous": ("a.md-footer__link--prev .md-footer__direction", "text"),
+    "footer.next": ("a.md-footer__link--next .md-footer__direction", "text"),
+    "top": ("button.md-top", "text"),
+    "select.language": (".md-select > button", "aria-label"),
+    "search": ("nav.md-search__options", "aria-label"),
+    "search.placeholder": ("input.md-search__input", "placeholder"),
+    "search.reset": ("button.md-search__icon[type=reset]", "aria-label"),
+    "search.result.initializer": (".md-search-result__meta", "text"),
+}
+# Labels Material's scripts show (copy buttons, search results), from the page's __config.
+SCRIPT_LABELS = {"clipboard.copy", "clipboard.copied", "search.result.placeholder", "search.result.none",
+                 "search.result.one", "search.result.other", "search.result.more.one",
+                 "search.result.more.other", "search.result.term.missing"}
+
+
+def labels(locale: str) -> dict[str, str]:
+    return yaml.safe_load((ROOT / "translations" / locale / "theme.yml").read_text(encoding="utf-8")) or {}
+
+
+def test_every_label_has_a_place_on_the_page():
+    assert set(labels(DEFAULT_LOCALE)) == set(PLACES) | SCRIPT_LABELS | {"generator"}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """The page as served, before Material's scripts change the search box's line."""
+    return {**browser_context_args, "java_script_enabled": False}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", LOCALES)
+def test_built_pages_use_the_languages_own_labels(page, site_url, locale):
+    words = labels(locale)
+    assert words, f"translations/{locale}/theme.yml gives no label"
+    page.goto(site_url + language_prefix(locale) + PAGE)
+    shown = {}
+    for key, (selector, where) in PLACES.items():
+        element = page.locator(selector).first
+        shown[key] = element.text_content() if where == "text" else element.get_attribute(where)
+    config = json.loads(page.locator("script#__config").text_content())
+    shown.update({key: config["translations"][key] for key in SCRIPT_LABELS})
+    expected = {key: value for key, value in words.items() if key != "generator"}
+    assert {key: shown[key].strip() for key in expected} == {key: value.strip() for key, value in expected.items()}
+
+    credit = " ".join(page.locator(".md-copyright").text_content().split())
+    assert credit == words["generator"].replace("{material}", "Material for MkDocs")
+    for direction in ("previous", "next"):
+        link = page.locator(f"a.md-footer__link--{direction.replace('ious', '')}")
+        title = link.locator(".md-ellipsis").text_content().strip()
+        assert link.get_attribute("aria-label") == f"{words['footer.' + direction]}: {title}"
+
+
+@pytest.mark.browser
+def test_french_labels_put_a_no_break_space_before_a_colon(page, site_url):
+    page.goto(site_url + language_prefix("fr") + PAGE)
+    spoken = page.locator("[aria-label]").evaluate_all("els => els.map(el => el.getAttribute('aria-label'))")
+    assert spoken and [label for label in spoken if re.search(r"[^\u00a0\u202f]:", label)] == []
+
+
+@pytest.mark.browser
+def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
+    """Material's own Tagalog, as the review found it: "copied from the clipboard", deep or wrong words."""
+    page.goto(site_url + language_prefix("tl") + PAGE)
+    text = page.content()
+    for wrong in ("Nakopya mula sa clipboard", "Pumili ng lenguwahe", "Pamuhatan", "Lagdang Pangwakas",
+                  "I-skip tungo sa nilalaman", "Made with"):
+        assert wrong not in text
+
+
+# A translator's mistakes in theme.yml: the build stops with the file, the line, what and how to fix.
+@pytest.mark.parametrize("text,line,what", [
+    ("footer: Footer\nclipbord.copy: Kopyahin\n", 2, "'clipbord.copy' is not one of the theme's labels"),
+    ("generator: Ginawa gamit ang Material\n", 1, "must contain {material}"),
+    ('footer: Ang "footer"\n', 1, "would break the page's HTML"),
+    ("top:\n", 1, "the label of 'top' is not text"),
+    ("footer: [Footer\n", 2, "not valid YAML"),
+])
+def test_a_mistake_in_theme_words_names_its_line(tmp_path, text, line, what):
+    shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
+    (tmp_path / "translations" / "xx").mkdir()
+    (tmp_path / "translations" / "xx" / "theme.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        theme_words(tmp_path, "xx", DEFAULT_LOCALE)
+    assert f"translations/xx/theme.yml:{line}: " in str(error.value) and what in str(error.value)
+    assert "Fix: " in str(error.value)
+
+
+def test_a_language_without_theme_words_keeps_materials(tmp_path):
+    shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
+    assert theme_words(tmp_path, "xx", DEFAULT_LOCALE) == {}
