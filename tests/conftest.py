@@ -69,8 +69,8 @@ def serve_from(site: Path, site_url: str):
 def site_url(built_site) -> str:
     """The site's own address (mkdocs.yml's site_url): browsers visit the site there, offline.
 
-    Its canonical links, absolute hreflang links and everything Material fetches from them are
-    then same-origin, as in production, and any request elsewhere is one to another origin."""
+    Its canonical links are then same-origin, as in production, and any request elsewhere is one
+    to another origin (tests/test_browser_hosting.py serves it at another address, under a sub-path)."""
     return SITE_URL
 
 
