@@ -4,6 +4,8 @@ VENV := .venv
 UV := .tools/bin/uv
 UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects asks to show the same notice under another name
+export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: serve build offline test test-fast browser clean translations translation-done links bench

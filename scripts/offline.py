@@ -21,7 +21,7 @@ FOLDER = "keep-your-cool"
 
 def build(site_dir: Path) -> None:
     """The real strict build of the offline edition into site_dir; a failed build stops with its output."""
-    env = {**os.environ, "KYC_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "KYC_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(site_dir)],
                             cwd=ROOT, env=env, capture_output=True, text=True)

@@ -27,7 +27,7 @@ def language_prefix(locale: str) -> str:
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the real strict build (never quiet: -q hides warnings from the strict count)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config_file.parent,
