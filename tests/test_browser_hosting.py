@@ -83,3 +83,13 @@ def test_not_found_speaks_the_language_of_the_address(page, host, locale):
         home.click()
     assert page.url == host + language_prefix(locale)
     assert page.locator("html").get_attribute("lang") == locale
+
+
+@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+def test_switcher_from_a_home_page_stays_under_the_sub_path(page, host, target):
+    default = next(lang for lang in LANGUAGES if lang.get("default"))
+    page.goto(host)
+    switch_language(page, target["name"])
+    assert page.url == host + language_prefix(target["locale"])
+    switch_language(page, default["name"])
+    assert page.url == host
