@@ -4,15 +4,22 @@ VENV := .venv
 UV := .tools/bin/uv
 UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects asks to show the same notice under another name
+export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done links bench
+.PHONY: serve build offline test test-fast browser clean translations translation-done links bench
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
 
 build: $(VENV)/.synced  ## strict build of every language into site/
 	$(VENV)/bin/mkdocs build --strict
+
+# The offline edition: the whole site in every language, to unzip anywhere and open index.html.
+OFFLINE_ZIP := dist/keep-your-cool-offline.zip
+offline: $(VENV)/.synced  ## dist/keep-your-cool-offline.zip: the site to use from a folder, with no network
+	@$(VENV)/bin/python scripts/offline.py $(OFFLINE_ZIP)
 
 test: $(VENV)/.synced browser  ## the whole suite, browser tests included
 	$(VENV)/bin/pytest
@@ -34,7 +41,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	@touch $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist/keep-your-cool-offline.zip .pytest_cache
 
 links: build  ## rewrite link-contract.txt from the built site
 	@$(VENV)/bin/python scripts/links.py

@@ -1,9 +1,10 @@
-"""A "page not found" page in each language: 404.html, fr/404.html, tl/404.html.
+"""One "page not found" page for every language: the root 404.html.
 
-mkdocs-static-i18n renders the theme's 404.html once per language, every time to the
-site root, so the last language built wins. Keep the default language's at the root,
-write each other language's into its own folder, and give overrides/404.html the
-site's own words in the page's language (translations/<lang>/ui.yml).
+Static hosts (GitHub Pages among them) serve only the root 404.html, at whatever address was
+asked for. mkdocs-static-i18n renders the theme's 404.html once per language, every time to
+the site root: keep the default language's, and give overrides/404.html every language's words
+(translations/<lang>/ui.yml) and the site's top-level folders, from which its script finds the
+site's root and the language of the address asked for, under any sub-path.
 """
 from __future__ import annotations
 
@@ -16,28 +17,34 @@ from site_languages import default_locale, ui_words
 TEMPLATE = "404.html"
 
 
-def destination(site_dir: Path, locale: str, default: str) -> Path:
-    return site_dir / TEMPLATE if locale == default else site_dir / locale / TEMPLATE
+def languages_words(languages, root: Path, default: str, site_name: str) -> list[dict]:
+    """Each built language's folder ('' for the default), site name and not-found words, the default first."""
+    built = sorted((lang for lang in languages if lang.build), key=lambda lang: not lang.default)
+    return [{"locale": lang.locale, "folder": lang.link.strip("/"), "site_name": lang.site_name or site_name,
+             "words": ui_words(root, lang.locale, default)} for lang in built]
+
+
+def top_level_names(urls: list[str]) -> list[str]:
+    """The first segment of each page address: 'examples/late-damaged-order/' -> 'examples'."""
+    return sorted({url.split("/")[0] for url in urls if url.split("/")[0] not in ("", ".")})
 
 
 @event_priority(-100)  # after mkdocs-static-i18n (50) has added its own variables
 def on_template_context(context, template_name, config):
     if template_name == TEMPLATE:
         i18n = config.plugins["i18n"]
-        root = Path(config.config_file_path).parent
-        context["ui"] = ui_words(root, i18n.current_language, default_locale(config))
-        # what overrides/main.html reads on pages, to send search to this language's index
-        context["i18n_page_locale"], context["i18n_config"] = i18n.current_language, i18n.config
+        default = default_locale(config)
+        context["not_found_languages"] = languages_words(
+            i18n.config.languages, Path(config.config_file_path).parent, default, config.site_name)
+        context["site_top_level"] = top_level_names([page.url for page in context["nav"].pages])
+        # links relative to the site root, which the page's script sets as <base> (the page is
+        # served at any depth: MkDocs' absolute links from site_url break under another sub-path)
+        context["base_url"] = "."
+        context["i18n_page_locale"], context["i18n_config"] = default, i18n.config
     return context
 
 
 def on_post_template(output, template_name, config):
-    if template_name != TEMPLATE:
-        return output
-    locale, default = config.plugins["i18n"].current_language, default_locale(config)
-    if locale == default:
-        return output
-    target = destination(Path(config.site_dir), locale, default)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")
-    return ""  # MkDocs writes nothing for an empty page: the root 404.html stays the default language's
+    if template_name == TEMPLATE and config.plugins["i18n"].current_language != default_locale(config):
+        return ""  # MkDocs writes nothing for an empty page: the root 404.html stays the default language's
+    return output

@@ -20,7 +20,8 @@ PAGE_TYPES = {
 
 
 def built_pages(site: Path, locale: str) -> list[str]:
-    """Every page built for a language, as paths under the site's address: 'fr/three-rs/', 'fr/404.html'."""
+    """Every page built for a language, as paths under the site's address: 'fr/three-rs/'; and for
+    the default language the one 404.html (which shows every language's words, hooks/language_404.py)."""
     prefix = language_prefix(locale)
     others = [language_prefix(loc) for loc in LOCALES if loc != locale and loc != DEFAULT_LOCALE]
     pages = []
@@ -29,7 +30,7 @@ def built_pages(site: Path, locale: str) -> list[str]:
         path = "" if path == "." else path + "/"
         if not any(path.startswith(other) for other in others):
             pages.append(path)
-    return pages + [prefix + "404.html"]
+    return pages + (["404.html"] if locale == DEFAULT_LOCALE else [])
 
 
 def use_palette(page, site_url: str, locale: str, palette: str) -> None:

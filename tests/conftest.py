@@ -27,7 +27,7 @@ def language_prefix(locale: str) -> str:
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the real strict build (never quiet: -q hides warnings from the strict count)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config_file.parent,
@@ -69,8 +69,8 @@ def serve_from(site: Path, site_url: str):
 def site_url(built_site) -> str:
     """The site's own address (mkdocs.yml's site_url): browsers visit the site there, offline.
 
-    Its canonical links, absolute hreflang links and everything Material fetches from them are
-    then same-origin, as in production, and any request elsewhere is one to another origin."""
+    Its canonical links are then same-origin, as in production, and any request elsewhere is one
+    to another origin (tests/test_browser_hosting.py serves it at another address, under a sub-path)."""
     return SITE_URL
 
 

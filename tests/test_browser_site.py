@@ -37,7 +37,7 @@ def test_no_page_contacts_another_origin_fails_a_request_or_sets_a_cookie(page, 
     foreign, failed, cookies = [], [], []
     page.on("request", lambda req: urlsplit(req.url).netloc != own_origin
             and urlsplit(req.url).scheme not in ("data", "blob") and foreign.append(f"{page.url} -> {req.url}"))
-    # e.g. what Material fetches beside each language alternate (hooks/language_sitemaps.py)
+    # e.g. a sitemap.xml Material fetches beside a <link rel="alternate"> (overrides/main.html leaves them out)
     page.on("response", lambda res: res.status >= 400 and failed.append(f"{page.url} -> {res.url} {res.status}"))
     for path in built_pages(built_site, locale):
         page.goto(site_url + path)

@@ -1,11 +1,13 @@
 """Search engines find each page in each language: its own description, the right <html lang>,
-a canonical address, absolute hreflang links to every language and x-default, a sitemap with
-every page of every language, and a "page not found" page in each language. The site's own
-search index of each language holds that language's pages, and only them."""
+a canonical address, a sitemap with every page of every language and its address in each of
+them; readers find the same page in another language through relative switcher links, and one
+"page not found" page carries every language's words. The site's own search index of each
+language holds that language's pages, and only them."""
 from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -104,19 +106,39 @@ def test_every_page_has_a_canonical_address_in_its_language(built_site):
     assert wrong == []
 
 
-def test_every_page_links_to_itself_in_every_language_and_x_default(built_site):
+class Switcher(HTMLParser):
+    """The header's language switcher links: (hreflang, href)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.links = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and "hreflang" in a:
+            self.links.append((a["hreflang"], a.get("href")))
+
+
+def test_switcher_links_are_relative_and_lead_to_the_same_page_in_every_language(built_site):
     problems = []
     for locale in LOCALES:
         for path in content_pages(built_site, locale):
             page = in_language(path, locale)
-            expected = {(loc, SITE_URL + language_prefix(loc) + page) for loc in LOCALES}
-            expected.add(("x-default", SITE_URL + language_prefix(DEFAULT_LOCALE) + page))
-            found = head(built_site, path).alternates
-            if sorted(found) != sorted(expected):
-                problems.append(f"{path}: {sorted(found)}")
-            problems += [f"{path}: {href} is not built" for _, href in found
-                         if not (built_site / href.removeprefix(SITE_URL) / "index.html").is_file()]
+            links = Switcher((built_site / path / "index.html").read_text(encoding="utf-8")).links
+            reached = {(lang, posixpath.normpath(posixpath.join("/" + path, href)).rstrip("/") + "/")
+                       for lang, href in links if not re.match(r"^([a-z]+:|/)", href)}
+            expected = {(loc, ("/" + language_prefix(loc) + page).rstrip("/") + "/") for loc in LOCALES}
+            if reached != expected or len(links) != len(LOCALES):
+                problems.append(f"{path}: {links}")
     assert problems == []
+
+
+def test_no_page_has_alternates_in_head_that_material_would_fetch_a_sitemap_beside(built_site):
+    """Material's language selector fetches <link rel="alternate">/sitemap.xml: the languages are in sitemap.xml."""
+    with_alternates = [path for locale in LOCALES for path in built_pages(built_site, locale)
+                       if head(built_site, path).alternates]
+    assert with_alternates == []
 
 
 def test_sitemap_lists_every_page_of_every_language(built_site):
@@ -124,34 +146,29 @@ def test_sitemap_lists_every_page_of_every_language(built_site):
     root = ET.parse(built_site / "sitemap.xml").getroot()
     listed = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
     assert sorted(listed) == sorted(every_page)
-    for url in root.findall("s:url", SITEMAP_NS):  # each entry names the page in every language
-        hreflangs = {link.get("hreflang") for link in url.findall("x:link", SITEMAP_NS)}
-        assert hreflangs == set(LOCALES), url.find("s:loc", SITEMAP_NS).text
-    for url in root.findall("s:url", SITEMAP_NS):  # what Material's language switcher reads beside each page
+    for url in root.findall("s:url", SITEMAP_NS):  # each entry names the page in every language, absolute
         loc = url.find("s:loc", SITEMAP_NS).text
-        if loc != SITE_URL:
-            beside = ET.parse(built_site / loc.removeprefix(SITE_URL) / "sitemap.xml").getroot()
-            assert [l.text for l in beside.findall("s:url/s:loc", SITEMAP_NS)] == [loc]
+        path = loc.removeprefix(SITE_URL)
+        locale = next((loc for loc in LOCALES if language_prefix(loc) and path.startswith(language_prefix(loc))), DEFAULT_LOCALE)
+        page = in_language(path, locale)
+        alternates = {(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", SITEMAP_NS)}
+        assert alternates == {(lang, SITE_URL + language_prefix(lang) + page) for lang in LOCALES}, loc
+    assert sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("sitemap.xml")) == ["sitemap.xml"]
 
 
-def test_page_not_found_in_every_language(built_site):
+def test_one_page_not_found_carries_every_languages_words(built_site):
+    text = (built_site / "404.html").read_text(encoding="utf-8")
+    page = head(built_site, "404.html")
+    assert page.lang == DEFAULT_LOCALE and page.description and page.description.strip()
     for locale in LOCALES:
-        path = language_prefix(locale) + "404.html"
-        page = head(built_site, path)
         words = ui_words(ROOT, locale, DEFAULT_LOCALE)
-        assert page.lang == locale, path
-        assert page.h1.strip() == words["not_found_title"], path
-        assert page.description and page.description.strip(), path
-    descriptions = {head(built_site, language_prefix(locale) + "404.html").description for locale in LOCALES}
-    assert len(descriptions) == len(LOCALES)  # each in its own language
-
-
-def test_page_not_found_leads_home_and_searches_its_language(built_site):
-    for locale in LOCALES:
-        text = (built_site / language_prefix(locale) / "404.html").read_text(encoding="utf-8")
-        home = "/" + language_prefix(locale)  # a 404 page is served at any address: links are absolute
-        assert re.search(rf'<a href="{re.escape(home)}\.?">', text), locale
-        assert f'"base": "{home}"' in text, locale
+        block = re.search(rf'<div class="kyc-not-found" lang="{locale}" data-folder="{language_prefix(locale).rstrip("/")}"[^>]*>(.*?)</div>',
+                          text, re.S)
+        assert block, locale
+        assert f"<h1>{words['not_found_title']}</h1>" in block.group(1)
+        home = language_prefix(locale) or "./"  # relative to the site root, which the page sets as its <base>
+        assert f'<a href="{home}" hreflang="{locale}">{words["not_found_home"]}</a>' in block.group(1)
+    assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("404.html")] == ["404.html"]
 
 
 def search_index(site: Path, locale: str) -> list[dict]:

@@ -13,6 +13,13 @@
     setTimeout(() => dialog.classList.remove("md-dialog--active"), 2000)
   }
 
+  // From the offline edition (file://), share the published address of the section (the page's
+  // canonical address, hooks/offline_edition.py), never a path on this computer.
+  function shareable(permalink) {
+    const canonical = document.querySelector("link[rel=canonical]")
+    return location.protocol === "file:" && canonical ? new URL(permalink.hash, canonical.href).href : permalink.href
+  }
+
   for (const link of document.querySelectorAll(".md-content .headerlink")) {
     link.setAttribute("aria-label", link.title)
   }
@@ -22,7 +29,7 @@
     if (permalink && navigator.clipboard) {
       event.preventDefault()
       history.replaceState(null, "", permalink.hash)
-      navigator.clipboard.writeText(permalink.href)
+      navigator.clipboard.writeText(shareable(permalink))
         .then(() => confirm(config.translations["clipboard.copied"]))
       return
     }

@@ -1,0 +1,40 @@
+"""A moved page's old address leads to its new one in every language, with its #section.
+
+mkdocs.yml lists each move once, as mkdocs-redirects does for one language
+(`redirect_maps: {old.md: new.md}`, paths inside a language's folder). With
+mkdocs-static-i18n's folder layout every language's files are under docs/<lang>/:
+give the redirects plugin, as each language is built, its move, from that language's old address
+to its own page, and let it read the files once mkdocs-static-i18n has given them
+their addresses (the default language's at the root).
+"""
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from site_languages import default_locale
+
+
+def in_language(moves: dict[str, str], locale: str, default: str) -> dict[str, str]:
+    """{'old.md': 'new.md'} -> in French {'fr/old.md': 'fr/new.md'}, in English {'old.md': 'en/new.md'}:
+    the key is the old address in the site's layout (the default language at the root), the value
+    the page's source file."""
+    return {(old if locale == default else f"{locale}/{old}"): f"{locale}/{new}" for old, new in moves.items()}
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has set up the language being built
+def on_config(config):
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        # the moves as mkdocs.yml lists them, kept aside: each language's build replaces the map
+        moves = redirects.config.setdefault("moves", dict(redirects.config["redirect_maps"]))
+        redirects.config["redirect_maps"] = in_language(
+            moves, config.plugins["i18n"].current_language, default_locale(config))
+    return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has given each file its address in the site
+def on_files(files, config):
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        redirects.on_files(files, config=config)  # the plugin ran earlier, on the addresses before i18n's
+    return files

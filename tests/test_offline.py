@@ -1,0 +1,87 @@
+"""The offline edition (`make offline`), unzipped and opened from file:// with no server: every page
+of every language asks for nothing outside its folder and logs no error; the switcher keeps the
+page and section; search finds a word in each language; copy-a-link gives the published address."""
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from browser_pages import LOCALES
+from conftest import LANGUAGES, ROOT, SITE_URL, language_prefix
+from search_box import search
+from test_browser_search import PARTIAL_WORDS
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import offline  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    """The zip `make offline` writes, unzipped: the folder a trainer opens."""
+    archive = tmp_path_factory.mktemp("dist") / "keep-your-cool-offline.zip"
+    assert offline.main([str(archive)]) == 0
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    return folder / offline.FOLDER
+
+
+def pages_of(edition: Path, locale: str) -> list[Path]:
+    others = [edition / language_prefix(loc) for loc in LOCALES if language_prefix(loc) and loc != locale]
+    return sorted(p for p in (edition / language_prefix(locale)).rglob("*.html")
+                  if p.name != "404.html" and not any(p.is_relative_to(o) for o in others))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_page_asks_only_for_files_in_its_folder(page, edition, locale):
+    folder, problems = edition.as_uri() + "/", []
+    page.on("request", lambda req: not req.url.startswith((folder, "data:", "blob:", "about:"))
+            and problems.append(f"{page.url} asked {req.url}"))
+    page.on("requestfailed", lambda req: problems.append(f"{page.url}: {req.url} failed ({req.failure})"))
+    page.on("console", lambda msg: msg.type == "error" and problems.append(f"{page.url}: console {msg.text}"))
+    page.on("pageerror", lambda exc: problems.append(f"{page.url}: {exc}"))
+    pages = pages_of(edition, locale)
+    assert len(pages) > 10
+    for file in pages:
+        page.goto(file.as_uri())
+        page.wait_for_load_state("networkidle")
+    assert problems == [], "\n".join(problems)
+
+
+def switch_language(page, name: str) -> None:
+    page.locator(".md-header .md-select").first.hover()
+    with page.expect_navigation():
+        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
+
+
+@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+def test_switcher_keeps_page_and_section(page, edition, target):
+    default = next(lang for lang in LANGUAGES if lang.get("default"))
+    page.goto((edition / "four-step-method.html").as_uri() + "#apologize")
+    switch_language(page, target["name"])
+    assert page.url == (edition / language_prefix(target["locale"]) / "four-step-method.html").as_uri() + "#apologize"
+    switch_language(page, default["name"])
+    assert page.url == (edition / "four-step-method.html").as_uri() + "#apologize"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_search_finds_a_word_of_each_language(page, edition, locale):
+    page.goto((edition / language_prefix(locale) / "index.html").as_uri())
+    results = search(page, PARTIAL_WORDS[locale])
+    assert results, f"no result for {PARTIAL_WORDS[locale]!r} offline in {locale}"
+    home = (edition / language_prefix(locale)).as_uri().rstrip("/") + "/"
+    assert all(url.startswith(home) for url in results)
+    page.goto(results[0])
+    assert page.locator("html").get_attribute("lang") == locale
+
+
+def test_copy_a_link_gives_the_published_address(page, context, edition):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto((edition / "fr" / "four-step-method.html").as_uri())
+    page.locator(".md-content h2#apologize .headerlink").click()
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "fr/four-step-method/#apologize"
