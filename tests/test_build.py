@@ -1,7 +1,13 @@
 """The strict build passes with no warnings, and every Markdown page becomes a page in site/."""
 from __future__ import annotations
 
+import html
+import re
+
+import pytest
+
 from conftest import LANGUAGES, ROOT, language_prefix
+from site_languages import read_mkdocs_yml
 
 
 def built_path(markdown: str) -> str:
@@ -42,3 +48,44 @@ def test_no_translated_page_falls_back_to_english(built_site):
                 fallbacks.append(html_file.relative_to(built_site).as_posix())
     assert fallbacks == []
 
+
+NAV_LINK = re.compile(r'<a href="([^"#]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', re.S)
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+
+
+def text(fragment: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", "", html.unescape(fragment)).replace("¶", "").split())
+
+
+def test_mkdocs_nav_lists_paths_and_translates_only_section_labels():
+    """Page titles come from each page's H1: the nav names no page, so no title can drift."""
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    sections, pages = set(), []
+
+    def walk(entries):
+        for entry in entries:
+            if isinstance(entry, str):
+                pages.append(entry)
+            else:
+                (label, value), = entry.items()
+                assert isinstance(value, list), f"nav entry {label!r} names a page: list its path only"
+                sections.add(label)
+                walk(value)
+    walk(config["nav"])
+    assert pages
+    for lang in LANGUAGES:
+        assert set(lang.get("nav_translations") or {}) <= sections, lang["locale"]
+
+
+@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+def test_every_nav_title_is_the_pages_own_heading(built_site, locale):
+    page = built_site / language_prefix(locale) / "sources" / "index.html"
+    links = NAV_LINK.findall(page.read_text(encoding="utf-8").split("md-nav--primary", 1)[1])
+    assert len(links) >= 10
+    drifted = []
+    for href, title in links:
+        target = (page.parent / href / "index.html").resolve()
+        heading = text(H1.search(target.read_text(encoding="utf-8")).group(1))
+        if text(title) != heading:
+            drifted.append(f"{href}: nav {text(title)!r}, H1 {heading!r}")
+    assert drifted == []
