@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done links bench
+.PHONY: serve build test test-fast browser clean translations translation-done new-language links bench
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -44,6 +44,9 @@ translations: $(VENV)/.synced  ## each translation's state; LANG=fr for one lang
 
 translation-done: $(VENV)/.synced  ## record that PAGE=docs/<lang>/<page>.md follows the current English page
 	@$(VENV)/bin/python scripts/translations.py done $(PAGE)
+
+new-language: $(VENV)/.synced  ## add a language: make new-language LANG=es NAME=Español
+	@$(VENV)/bin/python scripts/new_language.py $(if $(filter command line,$(origin LANG)),"$(LANG)" "$(NAME)")
 
 bench: $(VENV)/.synced browser  ## this site against stock Material: builds, page weight, search, Lighthouse (needs Node.js)
 	$(VENV)/bin/python bench/run.py

@@ -63,6 +63,18 @@ def status(root: Path, lang: str | None) -> int:
     return 0
 
 
+def write_record(path: Path, commit: str) -> None:
+    """Set the page's `l10n: sourceCommit:` to commit, adding the record (or front matter) if it has none."""
+    text = path.read_text(encoding="utf-8")
+    if RECORD.search(text):
+        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
+    elif text.startswith("---\n"):
+        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
+    else:
+        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
+    path.write_text(text, encoding="utf-8")
+
+
 def done(root: Path, path_arg: str) -> int:
     _, default = languages(root)
     docs = root / "docs"
@@ -79,14 +91,7 @@ def done(root: Path, path_arg: str) -> int:
     if not commit:
         print(f"docs/{default}/{page} has uncommitted changes or no history: commit the English page first.")
         return 2
-    text = path.read_text(encoding="utf-8")
-    if RECORD.search(text):
-        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
-    elif text.startswith("---\n"):
-        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
-    else:
-        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
-    path.write_text(text, encoding="utf-8")
+    write_record(path, commit)
     print(f"{path_arg} now follows docs/{default}/{page} at {commit}")
     return 0
 
