@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done new-language links bench
+.PHONY: serve build test test-fast browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -19,6 +19,9 @@ test: $(VENV)/.synced browser  ## the whole suite, browser tests included
 
 test-fast: $(VENV)/.synced  ## everything but the browser tests
 	$(VENV)/bin/pytest -m "not browser"
+
+screenshots: $(VENV)/.synced browser  ## a screenshot of each kind of page, language, viewport and palette, in tests/screenshots/
+	KYC_SCREENSHOTS=$(CURDIR)/tests/screenshots $(VENV)/bin/pytest -q tests/test_browser_accessibility.py -k screenshot
 
 # Debian's Chromium where it is installed; otherwise Playwright's own download.
 browser: $(VENV)/.synced
