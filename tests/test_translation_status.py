@@ -116,9 +116,10 @@ def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated
 
     out = build(site)
     french = (out / "fr/index.html").read_text(encoding="utf-8")
-    assert "Cette traduction n&#x27;est peut-être plus à jour" in french
-    assert 'href="../#remedy"' in french and 'href="../#regret"' not in french
-    assert "À mettre à jour" in (out / "fr/translation-status/index.html").read_text(encoding="utf-8")
+    assert "Cette traduction n&#39;est peut-être plus à jour" in french
+    assert 'href="../#remedy" hreflang="en" lang="en">Remedy</a>' in french and 'href="../#regret"' not in french
+    status = (out / "fr/translation-status/index.html").read_text(encoding="utf-8")
+    assert "À mettre à jour" in status and "Pages à jour\u00a0: 0 sur 3" in status
 
     assert translations.main(["status", "--lang", "fr"], root=site) == 0
     report = capsys.readouterr().out
@@ -133,7 +134,7 @@ def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated
 
 def test_missing_page_falls_back_to_english_marked_as_english(site):
     page = (build(site) / "fr/untranslated/index.html").read_text(encoding="utf-8")
-    assert "Cette page n&#x27;est pas encore traduite" in page
+    assert "Cette page n&#39;est pas encore traduite" in page
     assert '<div lang="en"><h1' in page
     assert 'href="../translation-status/"' in page
 
