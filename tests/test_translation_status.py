@@ -124,7 +124,8 @@ def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated
     assert translations.main(["status", "--lang", "fr"], root=site) == 0
     report = capsys.readouterr().out
     assert "OUT OF DATE  docs/fr/index.md" in report
-    assert "+Fix it today, and say when." in report
+    assert "+Fix it today, and say when." in report and "-Fix it." in report
+    assert not [line for line in report.splitlines() if line.strip().startswith(("@@", "index ", "diff --git", "+++", "---"))]
     assert "make translation-done PAGE=docs/fr/index.md" in report
 
     assert translations.main(["done", "docs/fr/index.md"], root=site) == 0
@@ -160,3 +161,15 @@ def test_a_record_naming_no_real_commit_fails_the_build_with_its_line(site):
             "in this repository") in result.stderr
     assert "make translation-done PAGE=docs/fr/index.md" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_translation_done_says_what_to_type_and_refuses_broken_front_matter(site, capsys):
+    assert translations.main(["done"], root=site) == 2
+    assert "make translation-done PAGE=docs/fr/three-rs.md" in capsys.readouterr().out
+    page = site / "docs/fr/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("description: Une page.", "description: [Une page."),
+                    encoding="utf-8")
+    before = page.read_text(encoding="utf-8")
+    assert translations.main(["done", "docs/fr/index.md"], root=site) == 2
+    assert "docs/fr/index.md:3: the front matter is not valid YAML" in capsys.readouterr().out
+    assert page.read_text(encoding="utf-8") == before
