@@ -100,3 +100,27 @@ def test_every_nav_title_is_the_pages_own_heading(built_site, locale):
         if text(title) != heading:
             drifted.append(f"{href}: nav {text(title)!r}, H1 {heading!r}")
     assert drifted == []
+
+
+EDIT_LINK = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"')
+
+
+def test_every_page_links_to_its_own_source_file_for_editing(built_site):
+    """'Edit this page' opens the file the reader is looking at: docs/<lang>/..., or the English one
+    for a page not translated yet."""
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    base = config["repo_url"].rstrip("/") + "/" + config["edit_uri"]
+    default = next(lang["locale"] for lang in LANGUAGES if lang.get("default"))
+    wrong = []
+    for lang in LANGUAGES:
+        folder = built_site / language_prefix(lang["locale"])
+        for html_file in folder.rglob("index.html"):
+            page = html_file.parent.relative_to(folder).as_posix()
+            if any(f"{page}/".startswith(f"{other['locale']}/") for other in LANGUAGES) or page == "search":
+                continue  # another language's folder
+            own = [f"{lang['locale']}/{name}" for name in markdown_names(page) if (ROOT / "docs" / lang["locale"] / name).is_file()]
+            source = own or [f"{default}/{name}" for name in markdown_names(page) if (ROOT / "docs" / default / name).is_file()]
+            links = EDIT_LINK.findall(html_file.read_text(encoding="utf-8"))
+            if links != [base + source[0]]:
+                wrong.append(f"{html_file.relative_to(built_site)}: {links}, not {base + source[0]}")
+    assert wrong == []

@@ -55,6 +55,7 @@ def test_a_partial_language_builds_with_a_notice_on_every_missing_page(site):
     out = build(site)
     page = (out / "fr/guide/index.html").read_text(encoding="utf-8")
     assert "Cette page n&#39;est pas encore traduite" in page and '<div lang="en"><h1' in page
+    assert '<a href="https://example.org/repository/blob/trunk/CONTRIBUTING.md">Aidez-nous à la traduire</a>' in page
     assert "translation-notice" not in (out / "fr/index.html").read_text(encoding="utf-8")
     status = (out / "fr/translation-status/index.html").read_text(encoding="utf-8").split('id="status-fr"')[1]
     assert re.findall(r'<td><a href="([^"]+)" hreflang="fr">', status) == ["../", "../guide/", "./"]  # reading order
