@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done new-language links bench screenshots
+.PHONY: serve build test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -14,18 +14,21 @@ serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8
 build: $(VENV)/.synced  ## strict build of every language into site/
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.synced browser  ## the whole suite, browser tests included
+test: $(VENV)/.synced browser lint  ## the whole suite, browser tests included
 	$(VENV)/bin/pytest
 
-test-fast: $(VENV)/.synced  ## everything but the browser tests
+test-fast: $(VENV)/.synced lint  ## everything but the browser tests
 	$(VENV)/bin/pytest -m "not browser"
+
+lint: $(VENV)/.synced  ## ruff's checks (pinned version, rules in pyproject.toml)
+	$(VENV)/bin/ruff check .
 
 screenshots: $(VENV)/.synced browser  ## a screenshot of each kind of page, language, viewport and palette, in tests/screenshots/
 	KYC_SCREENSHOTS=$(CURDIR)/tests/screenshots $(VENV)/bin/pytest -q tests/test_browser_accessibility.py -k screenshot
 
 # Debian's Chromium where it is installed; otherwise Playwright's own download.
 browser: $(VENV)/.synced
-	@command -v chromium >/dev/null || $(VENV)/bin/playwright install chromium
+	@[ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || $(VENV)/bin/playwright install chromium
 
 # uv itself is pinned and kept in .tools, so a fresh machine needs only Python and make.
 $(UV):

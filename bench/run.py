@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
+sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks"), str(BENCH.parent / "scripts")]
 
 import browser  # noqa: E402
 import lighthouse  # noqa: E402
@@ -193,7 +193,7 @@ def main() -> int:
 
     results["table"] = table(results, locales, default, prefix)
     results["about"] = {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "commit": git_state(),
         "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
         "python": platform.python_version(),

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from test_browser_switcher import switch_language
 
 from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, language_prefix
 from site_languages import ui_words
-from test_browser_switcher import switch_language
 
 pytestmark = pytest.mark.browser
 
