@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build offline test test-fast browser clean translations translation-done links bench
+.PHONY: serve build offline test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -21,15 +21,21 @@ OFFLINE_ZIP := dist/keep-your-cool-offline.zip
 offline: $(VENV)/.synced  ## dist/keep-your-cool-offline.zip: the site to use from a folder, with no network
 	@$(VENV)/bin/python scripts/offline.py $(OFFLINE_ZIP)
 
-test: $(VENV)/.synced browser  ## the whole suite, browser tests included
+test: $(VENV)/.synced browser lint  ## the whole suite, browser tests included
 	$(VENV)/bin/pytest
 
-test-fast: $(VENV)/.synced  ## everything but the browser tests
+test-fast: $(VENV)/.synced lint  ## everything but the browser tests
 	$(VENV)/bin/pytest -m "not browser"
+
+lint: $(VENV)/.synced  ## ruff's checks (pinned version, rules in pyproject.toml)
+	$(VENV)/bin/ruff check .
+
+screenshots: $(VENV)/.synced browser  ## a screenshot of each kind of page, language, viewport and palette, in tests/screenshots/
+	KYC_SCREENSHOTS=$(CURDIR)/tests/screenshots $(VENV)/bin/pytest -q tests/test_browser_accessibility.py -k screenshot
 
 # Debian's Chromium where it is installed; otherwise Playwright's own download.
 browser: $(VENV)/.synced
-	@command -v chromium >/dev/null || $(VENV)/bin/playwright install chromium
+	@[ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || $(VENV)/bin/playwright install chromium
 
 # uv itself is pinned and kept in .tools, so a fresh machine needs only Python and make.
 $(UV):
@@ -51,6 +57,9 @@ translations: $(VENV)/.synced  ## each translation's state; LANG=fr for one lang
 
 translation-done: $(VENV)/.synced  ## record that PAGE=docs/<lang>/<page>.md follows the current English page
 	@$(VENV)/bin/python scripts/translations.py done $(PAGE)
+
+new-language: $(VENV)/.synced  ## add a language: make new-language LANG=es NAME=Español
+	@$(VENV)/bin/python scripts/new_language.py $(if $(filter command line,$(origin LANG)),"$(LANG)" "$(NAME)")
 
 bench: $(VENV)/.synced browser  ## this site against stock Material: builds, page weight, search, Lighthouse (needs Node.js)
 	$(VENV)/bin/python bench/run.py

@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 import statistics
 
 from playwright.sync_api import Browser, sync_playwright
 
+import chromium  # scripts/chromium.py: the browser the tests use too
 from sites import compressible
-
-LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
 
 def launch(playwright) -> Browser:
-    # Debian's Chromium where it exists: Playwright cannot download its own here.
-    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=LAUNCH_ARGS)
+    return playwright.chromium.launch(executable_path=chromium.executable(), args=chromium.LAUNCH_ARGS)
 
 
 def served_size(body: bytes, content_type: str) -> int:

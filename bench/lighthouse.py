@@ -9,6 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import chromium  # scripts/chromium.py: the browser the tests use too
+
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -20,7 +22,7 @@ CHROME_FLAGS = ('--headless=new --no-sandbox --disable-gpu '
 
 def unavailable() -> str | None:
     """Why Lighthouse cannot run here (None when it can); installs the pinned version on first use."""
-    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    chrome = chromium.executable()
     if not chrome:
         return "no Chromium: apt-get install chromium (or set CHROME_PATH)"
     if not shutil.which("node") or not shutil.which("npm"):
@@ -35,7 +37,7 @@ def unavailable() -> str | None:
 
 
 def run_once(url: str) -> dict:
-    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    chrome = chromium.executable()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         done = subprocess.run(

@@ -20,8 +20,10 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
+sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks"), str(BENCH.parent / "scripts")]
 
 import browser  # noqa: E402
 import lighthouse  # noqa: E402
@@ -30,14 +32,16 @@ from site_languages import declared_languages, read_mkdocs_yml  # noqa: E402  (m
 from sites import ROOT, build, make_baseline, median, serve, timed_builds  # noqa: E402
 
 GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
-# Word starts a reader types; each occurs in that language's pages (checked against its index below).
-QUERIES = {
-    "en": ["apolog", "listen", "manager", "remedy", "smile"],
-    "fr": ["excus", "écout", "responsable", "réparation", "souri"],
-    "tl": ["paumanhin", "makinig", "manager", "solusyon", "ngumiti"],
-}
 MEASURED_PAGES = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}  # in every language
 TARGET_FIRST_LOAD_RATIO = 0.8  # of stock Material's first load of the same English page
+
+
+def search_words(locale: str) -> list[str]:
+    """Words a reader types in a language: translations/<lang>/search-words.yml (word: page it finds)."""
+    file = ROOT / "translations" / locale / "search-words.yml"
+    return [str(word) for word in (yaml.safe_load(file.read_text(encoding="utf-8")) or {})] if file.is_file() else []
+
+
 TARGET_SEARCH_MS = 100
 TARGET_OPENING_MS = 300
 TARGET_BUILD_RATIO = 2.5
@@ -143,11 +147,12 @@ def main() -> int:
         # Queries whose word is not in a language's index would time out, not measure search.
         def searchable(loc):
             words = index_words(ours_site / prefix[loc] / "search" / "search_index.json")
-            found = [q for q in QUERIES.get(loc, []) if any(w.startswith(q) for w in words)]
-            if missing := sorted(set(QUERIES.get(loc, [])) - set(found)):
+            wanted = search_words(loc)
+            found = [q for q in wanted if any(w.startswith(q) for w in words)]
+            if missing := sorted(set(wanted) - set(found)):
                 notes.append(f"search {loc}: no page has a word starting with {missing}; not timed")
-            if loc not in QUERIES:
-                notes.append(f"search {loc}: no queries in bench/run.py QUERIES; not timed")
+            if not wanted:
+                notes.append(f"search {loc}: translations/{loc}/search-words.yml lists no word; not timed")
             return found
         queries = {loc: attempt(f"search queries {loc}", lambda: searchable(loc)) or [] for loc in locales} \
             if ours_site else {}
@@ -163,7 +168,7 @@ def main() -> int:
                 search.update({f"ours/{loc}": (prefix[loc], q) for loc, q in queries.items() if q})
             if base_site:
                 weight_pages["baseline"] = list(MEASURED_PAGES)
-                search["baseline/en"] = ("", QUERIES["en"])
+                search["baseline/en"] = ("", search_words(default))
             print("measuring page weight and search in Chromium…", file=sys.stderr)
             origins = {"ours": read_mkdocs_yml(ours_yml).get("site_url")}  # the baseline has none
             measured = attempt("chromium", lambda: browser.measure(
@@ -199,7 +204,7 @@ def main() -> int:
 
     results["table"] = table(results, locales, default, prefix)
     results["about"] = {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "commit": git_state(),
         "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
         "python": platform.python_version(),

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from sites import ROOT, build
 from site_languages import read_mkdocs_yml
+from sites import ROOT, build
 
 # Locales Material and lunr both know; the first ones are replaced by ours, in our order.
 EXTRA_LOCALES = ["de", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "no"]

@@ -157,7 +157,7 @@ class SourceLines:
     heading_lines: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, text: str) -> "SourceLines":
+    def read(cls, text: str) -> SourceLines:
         lines = text.splitlines()
         headings = {}
         for number, line in enumerate(lines, 1):

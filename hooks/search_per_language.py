@@ -31,7 +31,7 @@ def split_index(index: dict, all_locales: list[str], default: str, site_dir: Pat
     """Return one search index per locale, with locations relative to that locale's root."""
     prefixes = {locale: "" if locale == default else f"{locale}/" for locale in all_locales}
     split: dict[str, dict] = {}
-    for locale, prefix in prefixes.items():
+    for locale in prefixes:
         config = dict(index["config"])
         if lunr_supports(locale, site_dir):
             config["lang"] = [locale]

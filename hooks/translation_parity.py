@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 from collections import Counter
+from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import Iterator
 
 from markdown_facts import Link, PageFacts
 

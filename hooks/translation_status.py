@@ -7,9 +7,10 @@ help. The words are in translations/<lang>/ui.yml.
 """
 from __future__ import annotations
 
-import html
+import re
 from pathlib import Path
 
+import jinja2
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -18,26 +19,25 @@ from site_languages import default_locale, locales, ui_words
 from translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
 
 STATUS_PAGE = "translation-status.md"
+# The project's templates (overrides/partials/), rendered here with autoescape on: the words are text.
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"),
+                               autoescape=True)
 
 
-def admonition(kind: str, title: str, body: str, lang: str) -> str:
-    return (f'<div class="admonition {kind} translation-notice" lang="{lang}">'
-            f'<p class="admonition-title">{html.escape(title)}</p>{body}</div>')
+def outdated_notice(words: dict, lang: str, english_url: str, changed: list[dict]) -> str:
+    """changed: the English sections that changed, as {"id": ..., "heading": ...}."""
+    return TEMPLATES.get_template("partials/translation-notice.html").render(
+        state=OUTDATED, words=words, lang=lang, english_url=english_url, changed=changed)
 
 
-def outdated_notice(words: dict, lang: str, english_url: str, changed: list[str]) -> str:
-    links = ", ".join(f'<a href="{english_url}#{section}" hreflang="en">#{section}</a>' for section in changed)
-    body = (f"<p>{html.escape(words['outdated_body'])} "
-            f'<a href="{english_url}" hreflang="en">{html.escape(words["english_page"])}</a></p>')
-    if links:
-        body += f"<p>{html.escape(words['outdated_sections'])} {links}</p>"
-    return admonition("warning", words["outdated_title"], body, lang)
+def missing_notice(words: dict, lang: str, language_name: str, help_url: str) -> str:
+    return TEMPLATES.get_template("partials/translation-notice.html").render(
+        state=MISSING, words=words, lang=lang, language_name=language_name, help_url=help_url)
 
 
-def missing_notice(words: dict, lang: str, language_name: str, status_url: str) -> str:
-    body = (f"<p>{html.escape(words['missing_body'].format(language=language_name))} "
-            f'<a href="{status_url}">{html.escape(words["help_translate"])}</a></p>')
-    return admonition("info", words["missing_title"], body, lang)
+def headings(path: Path) -> dict[str, str]:
+    """Section id -> its heading's text, as the page shows it."""
+    return {h.id: h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.id}
 
 
 def page_title(path: Path) -> str:
@@ -47,23 +47,40 @@ def page_title(path: Path) -> str:
         return path.stem
 
 
+def nav_paths(nav) -> list[str]:
+    """The pages of mkdocs.yml's nav, in the guide's reading order."""
+    paths = []
+    for entry in nav or []:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        paths += nav_paths(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return paths
+
+
+def in_reading_order(pages: list[str], nav) -> list[str]:
+    order = {path: i for i, path in enumerate(nav_paths(nav))}
+    return sorted(pages, key=lambda page: (order.get(page, len(order)), page))
+
+
 def status_table(all_statuses: list[PageStatus], words: dict, names: dict[str, str], docs_dir: Path,
-                 url_of, default: str) -> str:
+                 url_of, default: str, nav=None) -> str:
     """HTML for the status page: per language, a summary and every page with its state, linked."""
-    out = []
+    languages = []
     for locale in dict.fromkeys(s.locale for s in all_statuses):
-        rows = [s for s in all_statuses if s.locale == locale]
-        done = sum(s.state == UP_TO_DATE for s in rows)
-        out.append(f'<h2 id="status-{locale}">{html.escape(names[locale])}</h2>'
-                   f"<p>{html.escape(words['status_summary'].format(done=done, total=len(rows)))}</p>")
-        out.append(f"<table><thead><tr><th>{html.escape(words['status_page_column'])}</th>"
-                   f"<th>{html.escape(words['status_state_column'])}</th></tr></thead><tbody>")
-        for s in rows:
-            source = docs_dir / (locale if s.state != MISSING else default) / s.page
-            out.append(f'<tr><td><a href="{url_of(locale, s.page)}" hreflang="{locale}">{html.escape(page_title(source))}</a></td>'
-                       f"<td>{html.escape(words['state_' + s.state])}</td></tr>")
-        out.append("</tbody></table>")
-    return "".join(out)
+        by_page = {s.page: s for s in all_statuses if s.locale == locale}
+        rows = [{"url": url_of(locale, page), "state": by_page[page].state,
+                 "title": page_title(docs_dir / (locale if by_page[page].state != MISSING else default) / page)}
+                for page in in_reading_order(list(by_page), nav)]
+        languages.append({"locale": locale, "name": names[locale], "rows": rows,
+                          "done": sum(row["state"] == UP_TO_DATE for row in rows)})
+    return TEMPLATES.get_template("partials/translation-status.html").render(languages=languages, words=words)
+
+
+def contributing_url(config) -> str | None:
+    """CONTRIBUTING.md in the repository (repo_url, on the branch edit_uri names), where translators start."""
+    if not config.repo_url:
+        return None
+    branch = re.match(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
+    return f"{config.repo_url.rstrip('/')}/blob/{branch[1] if branch else 'main'}/CONTRIBUTING.md"
 
 
 # --- MkDocs wiring -----------------------------------------------------------------
@@ -99,16 +116,18 @@ def on_page_content(html_content, page, config, files):
 
     if page_path == STATUS_PAGE:
         names = {lang.locale: lang.name for lang in i18n.config.languages}
-        html_content += status_table(_statuses(config), words, names, Path(config.docs_dir), url_of, default)
+        html_content += status_table(_statuses(config), words, names, Path(config.docs_dir), url_of, default, config.nav)
     if locale == default:
         return html_content
     if page.file.locale != locale:  # static-i18n fell back to the English page
         name = next(lang.name for lang in i18n.config.languages if lang.locale == locale)
-        notice = missing_notice(words, locale, name, url_of(locale, STATUS_PAGE))
+        notice = missing_notice(words, locale, name, contributing_url(config) or url_of(locale, STATUS_PAGE))
         return f'{notice}<div lang="{default}">{html_content}</div>'
     status = next((s for s in _statuses(config) if (s.locale, s.page) == (locale, page_path)), None)
     if status and status.state == OUTDATED:
         english_file = Path(config.docs_dir) / default / page_path
-        changed = changed_sections(root, english_file, status.source_commit)
+        titles = headings(english_file)
+        changed = [{"id": section, "heading": titles.get(section, section)}
+                   for section in changed_sections(root, english_file, status.source_commit)]
         return outdated_notice(words, locale, url_of(default, page_path), changed) + html_content
     return html_content

@@ -16,11 +16,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from markdown_facts import read_front_matter  # noqa: E402
 from site_languages import declared_languages  # noqa: E402
 from translation_records import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
 
 LABELS = {"up_to_date": "up to date", OUTDATED: "OUT OF DATE", MISSING: "MISSING", UNKNOWN: "unknown"}
 RECORD = re.compile(r"^(\s*sourceCommit:\s*).*$", re.MULTILINE)
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# git's bookkeeping, which says nothing to a translator: file names, blob ids, line numbers
+DIFF_NOISE = ("diff --git", "index ", "--- ", "+++ ", "new file mode", "deleted file mode")
+DONE_USAGE = "make translation-done PAGE=docs/<lang>/<page>.md, e.g. make translation-done PAGE=docs/fr/three-rs.md"
+
+
+def readable_diff(diff: str) -> list[str]:
+    """git's diff as a translator reads it: the changed lines with a little context, '…' between places."""
+    out = []
+    for line in diff.splitlines():
+        plain = ANSI.sub("", line)
+        if plain.startswith(DIFF_NOISE):
+            continue
+        if plain.startswith("@@"):
+            if out:
+                out.append("…")
+            continue
+        out.append(line)
+    return out
 
 
 def languages(root: Path) -> tuple[list[str], str]:
@@ -51,8 +71,10 @@ def status(root: Path, lang: str | None) -> int:
         print(f"{LABELS[s.state]:>12}  {path}" + (f"  ({s.bad_record})" if s.bad_record else ""))
         if s.state == OUTDATED:
             pending += 1
-            diff = git(root, "diff", "--color=never", s.source_commit, "--", f"docs/{default}/{s.page}").stdout
-            print("\n".join("              " + line for line in diff.splitlines()))
+            colour = "--color=always" if sys.stdout.isatty() else "--color=never"
+            diff = git(root, "diff", colour, s.source_commit, "--", f"docs/{default}/{s.page}").stdout
+            print(f"              What changed in docs/{default}/{s.page} since it was translated:")
+            print("\n".join("              " + line for line in readable_diff(diff)))
             print(f"              Once {path} says the same again, record it with:\n"
                   f"              make translation-done PAGE={path}\n")
         elif s.state == MISSING:
@@ -63,7 +85,23 @@ def status(root: Path, lang: str | None) -> int:
     return 0
 
 
-def done(root: Path, path_arg: str) -> int:
+def write_record(path: Path, commit: str) -> None:
+    """Set the page's `l10n: sourceCommit:` to commit, adding the record (or front matter) if it has none."""
+    text = path.read_text(encoding="utf-8")
+    if RECORD.search(text):
+        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
+    elif text.startswith("---\n"):
+        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
+    else:
+        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
+    path.write_text(text, encoding="utf-8")
+
+
+def done(root: Path, path_arg: str | None) -> int:
+    if not path_arg:
+        print(f"Say which page you have brought up to date: {DONE_USAGE}\n"
+              "`make translations` lists the pages to translate or update.")
+        return 2
     _, default = languages(root)
     docs = root / "docs"
     path = (root / path_arg).resolve() if not Path(path_arg).is_absolute() else Path(path_arg)
@@ -75,18 +113,16 @@ def done(root: Path, path_arg: str) -> int:
     if locale == default or not path.is_file():
         print(f"{path_arg}: not a translated page (expected docs/<lang>/<page>.md for a language other than {default})")
         return 2
+    front, _ = read_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    if front and front.error:
+        print(f"{path_arg}:{front.error_line}: the front matter is not valid YAML ({front.error}). "
+              "Fix it (`key: value` lines between the two '---'), then run the command again.")
+        return 2
     commit = english_commit(root, f"docs/{default}/{page}")
     if not commit:
         print(f"docs/{default}/{page} has uncommitted changes or no history: commit the English page first.")
         return 2
-    text = path.read_text(encoding="utf-8")
-    if RECORD.search(text):
-        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
-    elif text.startswith("---\n"):
-        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
-    else:
-        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
-    path.write_text(text, encoding="utf-8")
+    write_record(path, commit)
     print(f"{path_arg} now follows docs/{default}/{page} at {commit}")
     return 0
 
@@ -95,7 +131,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status").add_argument("--lang")
-    commands.add_parser("done").add_argument("page")
+    commands.add_parser("done").add_argument("page", nargs="?")
     args = parser.parse_args(argv)
     return status(root, args.lang) if args.command == "status" else done(root, args.page)
 

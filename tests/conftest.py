@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,9 @@ import pytest
 from site_languages import declared_languages, read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import chromium  # noqa: E402  the one place the browser is chosen
+
 SITE = ROOT / "site"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 LANGUAGES = declared_languages(ROOT / "mkdocs.yml")
@@ -82,18 +84,7 @@ def context(context, built_site, site_url):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """Use Debian's Chromium where it is installed: Playwright cannot download one here."""
-    args = {**browser_type_launch_args}
-    system_chromium = shutil.which("chromium")
-    if system_chromium:
-        args["executable_path"] = system_chromium
-    args["args"] = [
-        *args.get("args", []),
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
+    args = {**browser_type_launch_args, "args": [*browser_type_launch_args.get("args", []), *chromium.LAUNCH_ARGS]}
+    if chromium.executable():
+        args["executable_path"] = chromium.executable()
     return args

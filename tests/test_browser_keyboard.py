@@ -77,6 +77,11 @@ def shown_by(element):
     return element
 
 
+def settle(page) -> None:
+    """Wait until no CSS transition or animation is running (asking for them starts any that are due)."""
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+
+
 def in_view(page, element) -> bool:
     box = element.bounding_box()
     size = page.viewport_size
@@ -100,7 +105,7 @@ def test_tab_reaches_every_control_and_shows_the_focus(page, site_url, viewport)
     for what, selector in CONTROLS[viewport]:
         element = tab_to(page, selector)
         shown = shown_by(element)
-        page.wait_for_timeout(300)  # let Material's transitions (search box, language list) end
+        settle(page)  # Material's transitions (search box, language list)
         assert in_view(page, shown), f"{viewport}: the focused {what} is out of sight"
         focused_look = look(page, shown)
         if what == "search box":
@@ -118,7 +123,7 @@ def test_nothing_out_of_sight_takes_the_focus(page, site_url, viewport):
     hidden = []
     for focused in focus_order(page):
         if not in_view(page, shown_by(focused)):
-            page.wait_for_timeout(400)  # a control that slides in (the phone's search box) gets the time to
+            settle(page)  # a control that slides in (the phone's search box) gets there
             if not in_view(page, shown_by(focused)):
                 hidden.append(focused.evaluate("element => element.outerHTML.slice(0, 150)"))
     assert hidden == []
@@ -215,7 +220,7 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(page, site_url):
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
     link = tab_to(page, ".md-sidebar--primary .md-nav__link[href]")
-    page.wait_for_timeout(300)  # the drawer slides in
+    settle(page)  # the drawer slides in
     assert in_view(page, link)
     # the page under the open menu is out of the keyboard's way
     assert page.locator(".md-content").evaluate("content => content.inert")

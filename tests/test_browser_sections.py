@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, language_prefix
+from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, language_prefix
+from site_languages import ui_words
 from test_browser_switcher import switch_language
 
 pytestmark = pytest.mark.browser
@@ -32,11 +33,12 @@ def test_copy_link_by_keyboard_puts_the_full_section_url_on_the_clipboard(page, 
 
 
 def test_copy_link_labels_are_in_the_pages_language(page, site_url):
-    labels = set()
+    labels = {}
     for lang in LANGUAGES:
         page.goto(site_url + language_prefix(lang["locale"]) + "three-rs/")
-        labels.add(page.locator("h2#remedy .headerlink").get_attribute("aria-label"))
-    assert len(labels) == len(LANGUAGES)
+        labels[lang["locale"]] = page.locator("h2#remedy .headerlink").get_attribute("aria-label")
+    assert labels == {lang["locale"]: ui_words(ROOT, lang["locale"], DEFAULT_LOCALE)["copy_link"] for lang in LANGUAGES}
+    assert len(set(labels.values())) > 1  # the label follows the language, not one for all
 
 
 @pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])

@@ -70,6 +70,8 @@ def in_language(path: str, locale: str) -> str:
 def source(locale: str, page: str) -> Path:
     """The Markdown file a page is built from: 'three-rs/' -> docs/<locale>/three-rs.md (or .../index.md)."""
     folder = ROOT / "docs" / locale
+    if not (folder / (page + "index.md")).is_file() and not (folder / (page.rstrip("/") + ".md")).is_file():
+        folder = ROOT / "docs" / DEFAULT_LOCALE  # not translated yet: the English page is shown
     return folder / (page + "index.md") if (folder / page / "index.md").is_file() or page == "" else folder / (page.rstrip("/") + ".md")
 
 

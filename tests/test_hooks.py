@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import search_per_language
-from site_languages import read_mkdocs_yml
 from conftest import LANGUAGES, ROOT, language_prefix
+from site_languages import read_mkdocs_yml
 
 
 def registered_hooks() -> set[str]:

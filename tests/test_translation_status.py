@@ -116,14 +116,16 @@ def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated
 
     out = build(site)
     french = (out / "fr/index.html").read_text(encoding="utf-8")
-    assert "Cette traduction n&#x27;est peut-être plus à jour" in french
-    assert 'href="../#remedy"' in french and 'href="../#regret"' not in french
-    assert "À mettre à jour" in (out / "fr/translation-status/index.html").read_text(encoding="utf-8")
+    assert "Cette traduction n&#39;est peut-être plus à jour" in french
+    assert 'href="../#remedy" hreflang="en" lang="en">Remedy</a>' in french and 'href="../#regret"' not in french
+    status = (out / "fr/translation-status/index.html").read_text(encoding="utf-8")
+    assert "À mettre à jour" in status and "Pages à jour\u00a0: 0 sur 3" in status
 
     assert translations.main(["status", "--lang", "fr"], root=site) == 0
     report = capsys.readouterr().out
     assert "OUT OF DATE  docs/fr/index.md" in report
-    assert "+Fix it today, and say when." in report
+    assert "+Fix it today, and say when." in report and "-Fix it." in report
+    assert not [line for line in report.splitlines() if line.strip().startswith(("@@", "index ", "diff --git", "+++", "---"))]
     assert "make translation-done PAGE=docs/fr/index.md" in report
 
     assert translations.main(["done", "docs/fr/index.md"], root=site) == 0
@@ -133,7 +135,7 @@ def test_changed_english_section_is_shown_everywhere_until_the_record_is_updated
 
 def test_missing_page_falls_back_to_english_marked_as_english(site):
     page = (build(site) / "fr/untranslated/index.html").read_text(encoding="utf-8")
-    assert "Cette page n&#x27;est pas encore traduite" in page
+    assert "Cette page n&#39;est pas encore traduite" in page
     assert '<div lang="en"><h1' in page
     assert 'href="../translation-status/"' in page
 
@@ -159,3 +161,15 @@ def test_a_record_naming_no_real_commit_fails_the_build_with_its_line(site):
             "in this repository") in result.stderr
     assert "make translation-done PAGE=docs/fr/index.md" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_translation_done_says_what_to_type_and_refuses_broken_front_matter(site, capsys):
+    assert translations.main(["done"], root=site) == 2
+    assert "make translation-done PAGE=docs/fr/three-rs.md" in capsys.readouterr().out
+    page = site / "docs/fr/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("description: Une page.", "description: [Une page."),
+                    encoding="utf-8")
+    before = page.read_text(encoding="utf-8")
+    assert translations.main(["done", "docs/fr/index.md"], root=site) == 2
+    assert "docs/fr/index.md:3: the front matter is not valid YAML" in capsys.readouterr().out
+    assert page.read_text(encoding="utf-8") == before

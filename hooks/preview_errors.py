@@ -1,0 +1,73 @@
+"""`mkdocs serve` never leaves the browser waiting: a failed rebuild is shown, not swallowed.
+
+MkDocs' preview server holds every request until a rebuild succeeds, so after a strict build
+error the browser waits with no message. Here a failed rebuild instead keeps the pages already
+built, puts a banner listing the problems on each of them (overrides/partials/build-problems.html)
+and lets the browser reload; the terminal ends with the first problem. The next good build
+writes every page again, without the banner.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+
+log = logging.getLogger("mkdocs.hooks.preview_errors")
+# the project's own template, whichever theme folder the site being served uses
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"),
+                               autoescape=True)
+TEMPLATE = "partials/build-problems.html"
+
+
+class Problems(logging.Handler):
+    """The warnings and errors logged during one build, as the reader of the terminal sees them."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.found.append(record.getMessage().strip())
+
+
+def problems_of(logged: list[str], error: BaseException) -> list[str]:
+    """What went wrong, the first cause first; the closing 'Aborted...' summary only if nothing else."""
+    found = [line for line in dict.fromkeys(logged) if line]
+    return found or [str(error) or type(error).__name__]
+
+
+def add_banner(site_dir: Path, banner: str) -> int:
+    """Put the banner at the top of every built page; return how many pages have it."""
+    pages = 0
+    for html_file in site_dir.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        start = text.find("<body")
+        if start < 0 or "kyc-build-problems" in text:
+            continue
+        end = text.index(">", start) + 1
+        html_file.write_text(text[:end] + banner + text[end:], encoding="utf-8")
+        pages += 1
+    return pages
+
+
+def guarded(builder, config):
+    """The server's builder, reporting a failed build on the pages instead of stalling them."""
+    def build(*args, **kwargs):
+        handler = Problems()
+        logging.getLogger("mkdocs").addHandler(handler)
+        try:
+            builder(*args, **kwargs)
+        except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+            problems = problems_of(handler.found, error)
+            banner = TEMPLATES.get_template(TEMPLATE).render(problems=problems)
+            add_banner(Path(config.site_dir), banner)
+            log.error(f"The build failed; the preview shows the problems on every page. The first: {problems[0]}")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(handler)
+    return build
+
+
+def on_serve(server, config, builder):
+    server.builder = guarded(server.builder, config)
+    return server
