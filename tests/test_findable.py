@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from browser_pages import LOCALES, built_pages
-from conftest import DEFAULT_LOCALE, ROOT, SITE_URL, language_prefix
+from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, SITE_URL, language_prefix
 from search_box import not_from_its_page
-from site_languages import ui_words
+from site_languages import read_mkdocs_yml, ui_words
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -204,3 +204,11 @@ def test_search_index_has_every_page_but_those_kept_out(built_site):
         expected = {page for page in translated if not (front_matter(source(locale, page)).get("search") or {}).get("exclude")}
         assert indexed == expected, locale
         assert "translation-status/" not in indexed, locale
+
+
+def test_each_home_page_is_titled_by_its_edition_name(built_site):
+    """A browser tab or search result shows "Gardez votre calme", not "Gardez votre calme - Gardez votre calme"."""
+    for lang in LANGUAGES:
+        name = lang.get("site_name") or read_mkdocs_yml(ROOT / "mkdocs.yml")["site_name"]
+        text = (built_site / language_prefix(lang["locale"]) / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r"<title>(.*?)</title>", text) == [html.escape(name, quote=False)], lang["locale"]
