@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build test test-fast browser clean translations translation-done links bench
+.PHONY: serve build test test-fast browser clean translations translation-done links bench handbook
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -33,8 +33,11 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
+handbook: build browser  ## the whole guide as one PDF per language: dist/keep-your-cool-<lang>.pdf
+	$(VENV)/bin/python scripts/handbook.py --site site --out dist
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache
 
 links: build  ## rewrite link-contract.txt from the built site
 	@$(VENV)/bin/python scripts/links.py
