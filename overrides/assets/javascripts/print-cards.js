@@ -25,7 +25,7 @@
 
   const button = document.createElement("button")
   button.type = "button"
-  button.className = "md-button kyc-print-cards-button"
+  button.className = "md-button md-button--primary kyc-print-cards-button"
   button.textContent = words.print_cards
   cards.before(button)
 
