@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build offline test test-fast lint browser clean translations translation-done new-language links bench screenshots
+.PHONY: serve build offline handbook test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
@@ -46,8 +46,11 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
+handbook: build browser  ## the whole guide as one PDF per language: dist/keep-your-cool-<lang>.pdf
+	$(VENV)/bin/python scripts/handbook.py --site site --out dist
+
 clean:
-	rm -rf site dist/keep-your-cool-offline.zip .pytest_cache
+	rm -rf site dist .pytest_cache
 
 links: build  ## rewrite link-contract.txt from the built site
 	@$(VENV)/bin/python scripts/links.py

@@ -8,7 +8,8 @@ variable set here. translations/en/theme.yml lists every label a translation may
 mkdocs.yml can give a label in one language only: the section links' "copy link" label (the toc
 extension's `permalink_title`, which overrides/assets/javascripts/sections.js also uses as the
 control's accessible name) and the palette toggle's names. Set them for each language's build
-from translations/<lang>/ui.yml.
+from translations/<lang>/ui.yml, and give the site's scripts the words they show (overrides/main.html
+puts `config.extra.script_words` in the page).
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ THEME_WORDS = "theme.yml"
 PLACEHOLDER = re.compile(r"\{\w+\}")
 # The theme writes its labels into HTML attributes and text unescaped.
 MARKUP = re.compile(r'[<>"]')
+# Labels that assets/javascripts/ add to pages.
+SCRIPT_WORDS = ("print_cards",)
 
 
 def label_toggles(palettes: list[dict], words: dict[str, str]) -> None:
@@ -90,6 +93,7 @@ def on_config(config):
     locale = config.plugins["i18n"].current_language
     words = ui_words(Path(config.config_file_path).parent, locale, default_locale(config))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["copy_link"]
+    config.extra["script_words"] = {key: words[key] for key in SCRIPT_WORDS}
     palettes = config.theme.get("palette")
     if isinstance(palettes, list):
         label_toggles(palettes, words)

@@ -1,0 +1,210 @@
+"""The handbook: the whole guide in one PDF per language, dist/keep-your-cool-<lang>.pdf.
+
+    python scripts/handbook.py [--site site] [--out dist]     (make handbook builds the site first)
+
+Chromium (through Playwright, as the tests drive it) reads each page of the built site in the
+nav's reading order and prints them as one document: a cover with the edition's own title, the
+contents with page numbers, then every page, with links between the guide's pages turned into
+links inside the PDF, bookmarks from the headings and page numbers in the footer. It prints
+twice: the first print tells on which page each chapter starts, the second prints those numbers
+in the contents. The browser reads the built folder at the site's own address, offline: nothing
+is fetched from the network, and a request for any other address fails the script.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.config import load_config as mkdocs_load_config
+from mkdocs.structure.files import File
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+from site_languages import default_locale, ui_words  # noqa: E402
+from translation_status import STATUS_PAGE  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+EXTRACT_CHAPTER = (HERE / "handbook.js").read_text(encoding="utf-8")
+TEMPLATES = Environment(loader=FileSystemLoader(HERE), autoescape=True)
+# The handbook's own page margins (in handbook.html too): room at the foot for the page number.
+MARGIN = {"top": "14mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
+PAPER = "A4"
+HANDBOOK_PAGE = "handbook.html"  # where the combined page is served, beside the edition's home page
+MAX_PRINTS = 4  # the contents' page numbers settle after the second print; more means a layout loop
+
+
+class HandbookError(Exception):
+    """A handbook that cannot be made as it should: the message says why and what to do."""
+
+
+def load_config(config_file: Path):
+    return mkdocs_load_config(str(config_file))
+
+
+def reading_order(config) -> list[str]:
+    """The guide's pages (source paths) in the nav's order, without the translation status page."""
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            elif value != STATUS_PAGE:
+                yield value
+    return list(walk(config.nav))
+
+
+def page_address(src_path: str) -> str:
+    """A page's address under its language's folder: '' for the home page, 'three-rs/'."""
+    return File(src_path, "", "", use_directory_urls=True).url.removeprefix("./")
+
+
+def editions(config) -> list[dict]:
+    """Each language's edition: its locale, folder, own title and description, and site words."""
+    default = default_locale(config)
+    root = Path(config.config_file_path).parent
+    return [{
+        "locale": lang.locale,
+        "prefix": "" if lang.locale == default else f"{lang.locale}/",
+        "title": lang.site_name or config.site_name,
+        "description": lang.site_description or config.site_description,
+        "words": ui_words(root, lang.locale, default),
+    } for lang in config.plugins["i18n"].config.languages if lang.build]
+
+
+def chapter_key(address: str) -> str:
+    """An id for a chapter, from its page's address: 'index', 'examples--late-damaged-order'."""
+    return address.strip("/").replace("/", "--") or "index"
+
+
+def read_chapters(page, site_url: str, edition: dict, pages: list[str]) -> list[dict]:
+    """Each page of the edition as the browser shows it: title, key and article, links rewritten."""
+    urls = {address: site_url + edition["prefix"] + address for address in pages}
+    keys = {url: chapter_key(address) for address, url in urls.items()}
+    chapters = []
+    for address, url in urls.items():
+        if page.goto(url).status != 200:
+            raise HandbookError(f"{url}: not in the built site. Run `make build` first (make handbook does).")
+        chapters.append({"key": keys[url], **page.evaluate(EXTRACT_CHAPTER, {"key": keys[url], "chapters": keys})})
+    return chapters
+
+
+def footer(words: dict) -> str:
+    return TEMPLATES.get_template("handbook-footer.html").render(words=words)
+
+
+def print_handbook(context, documents: dict[str, str], config, edition: dict) -> bytes:
+    """The edition's handbook as PDF bytes, printed by Chromium from a context serving the site
+    (see serve_site; the combined page is served from `documents`)."""
+    site_url = config.site_url
+    online = site_url + edition["prefix"]
+    page = context.new_page()
+    try:
+        chapters = read_chapters(page, site_url, edition, [page_address(p) for p in reading_order(config)])
+        page.goto(online)
+        look = page.evaluate("""() => ({
+            stylesheets: [...document.styleSheets].map(sheet => sheet.href).filter(Boolean),
+            body: Object.fromEntries([...document.body.attributes].map(a => [a.name, a.value])),
+        })""")
+        document = online + HANDBOOK_PAGE
+        starts: dict[str, int] = {}
+        for _ in range(MAX_PRINTS):
+            documents[document] = TEMPLATES.get_template("handbook.html").render(
+                edition=edition, words=edition["words"], online=online, chapters=chapters,
+                starts=starts, **look)
+            page.goto(document)
+            page.emulate_media(media="print")
+            pdf = page.pdf(format=PAPER, margin=MARGIN, outline=True, tagged=True,
+                           print_background=True, display_header_footer=True,
+                           header_template="<span></span>", footer_template=footer(edition["words"]))
+            printed = chapter_pages(PdfReader(io.BytesIO(pdf)), chapters)
+            if printed == starts:
+                return pdf
+            starts = printed
+        raise HandbookError(f"{edition['locale']}: the contents' page numbers did not settle after {MAX_PRINTS} prints")
+    finally:
+        page.close()
+
+
+def chapter_pages(pdf: PdfReader, chapters: list[dict]) -> dict[str, int]:
+    """The page number (from 1) on which each chapter starts: where the contents' links lead."""
+    targets = {name.removeprefix("/"): dest for name, dest in pdf.named_destinations.items()}
+    missing = [c["key"] for c in chapters if c["key"] not in targets]
+    if missing:
+        raise HandbookError(f"no link target in the PDF for chapters {missing}: is each a link in the contents?")
+    return {c["key"]: pdf.get_destination_page_number(targets[c["key"]]) + 1 for c in chapters}
+
+
+def serve_site(context, site: Path, site_url: str, documents: dict[str, str]) -> list[str]:
+    """Answer the site's address from the built folder (and the handbook's page from `documents`),
+    as GitHub Pages would, offline; stop every other request. Returns what was stopped."""
+    stopped: list[str] = []
+    root = urlsplit(site_url).path
+
+    def handle(route) -> None:
+        url = route.request.url.split("#")[0]
+        if url in documents:
+            return route.fulfill(body=documents[url], content_type="text/html; charset=utf-8")
+        if not url.startswith(site_url):
+            stopped.append(url)
+            return route.abort()
+        path = unquote(urlsplit(url).path).removeprefix(root)
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        if file.is_file() and file.resolve().is_relative_to(site.resolve()):
+            route.fulfill(path=file)
+        else:
+            route.fulfill(path=site / "404.html", status=404)
+    context.route("**/*", handle)
+    return stopped
+
+
+def make_handbooks(browser, site: Path, config, out: Path) -> tuple[list[Path], list[str]]:
+    """Every edition's handbook into `out`; also the requests stopped because they left the site."""
+    out.mkdir(parents=True, exist_ok=True)
+    documents: dict[str, str] = {}
+    context = browser.new_context()
+    stopped = serve_site(context, site, config.site_url, documents)
+    written = []
+    try:
+        for edition in editions(config):
+            target = out / f"keep-your-cool-{edition['locale']}.pdf"
+            target.write_bytes(print_handbook(context, documents, config, edition))
+            written.append(target)
+    finally:
+        context.close()
+    return written, stopped
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (make build)")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the PDFs go")
+    args = parser.parse_args()
+    config = load_config(ROOT / "mkdocs.yml")
+    with sync_playwright() as playwright:
+        # Debian's Chromium where it is installed, else Playwright's own
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        try:
+            written, stopped = make_handbooks(browser, args.site, config, args.out)
+        except HandbookError as error:
+            print(f"handbook: {error}", file=sys.stderr)
+            return 1
+        finally:
+            browser.close()
+    if stopped:
+        print("handbook: the pages asked for addresses outside the site (not fetched):\n  "
+              + "\n  ".join(sorted(set(stopped))) + "\nShip what they need with the site instead.", file=sys.stderr)
+        return 1
+    print("\n".join(str(path) for path in written))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The handbook (make handbook): one PDF per language with a cover, contents with page numbers,
+every guide page in reading order, working internal links, bookmarks, page numbers, embedded
+fonts, its own language's words, and nothing fetched from elsewhere while printing."""
+from __future__ import annotations
+
+import html
+import re
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import handbook  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CONFIG = handbook.load_config(ROOT / "mkdocs.yml")
+EDITIONS = {edition["locale"]: edition for edition in handbook.editions(CONFIG)}
+GUIDE = [handbook.page_address(page) for page in handbook.reading_order(CONFIG)]
+HEADING = re.compile(r"<h([12]) id=\"[^\"]+\">(.*?)<a class=\"headerlink\"", re.S)
+
+
+@pytest.fixture(scope="session")
+def handbooks(browser, built_site, tmp_path_factory):
+    """Every edition's handbook, printed once for the session from the built site."""
+    written, stopped = handbook.make_handbooks(browser, built_site, CONFIG, tmp_path_factory.mktemp("dist"))
+    return {path.stem.removeprefix("keep-your-cool-"): PdfReader(path) for path in written}, stopped
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages_text(pdf: PdfReader) -> list[str]:
+    return [words(page.extract_text() or "") for page in pdf.pages]
+
+
+def built_headings(site, edition: dict, address: str) -> list[tuple[int, str]]:
+    """The h1 and h2 headings of a built page, as the reader sees them."""
+    text = (site / edition["prefix"] / address / "index.html").read_text(encoding="utf-8")
+    article = text.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return [(int(level), words(html.unescape(re.sub(r"<[^>]+>", "", heading)))) for level, heading in HEADING.findall(article)]
+
+
+def link_annotations(pdf: PdfReader, page_number: int) -> list[dict]:
+    annotations = pdf.pages[page_number].get("/Annots") or []
+    return [a.get_object() for a in annotations if a.get_object().get("/Subtype") == "/Link"]
+
+
+def test_one_handbook_per_language_and_nothing_fetched_elsewhere(handbooks):
+    pdfs, stopped = handbooks
+    assert sorted(pdfs) == sorted(EDITIONS)
+    assert stopped == [], f"requests left the site while printing: {stopped}"
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_cover_and_page_numbers_in_the_readers_language(handbooks, locale):
+    pdf, edition = handbooks[0][locale], EDITIONS[locale]
+    texts = pages_text(pdf)
+    assert len(texts) > 15
+    cover = texts[0]
+    assert cover.startswith(words(edition["title"]))
+    assert words(edition["words"]["handbook_subtitle"]) in cover
+    for number, text in enumerate(texts, start=1):
+        footer = edition["words"]["handbook_page"].format(page=number, pages=len(texts))
+        assert text.endswith(words(footer)), f"page {number}: no footer {footer!r}"
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_contents_lead_to_every_page_in_reading_order(handbooks, built_site, locale):
+    pdf, edition = handbooks[0][locale], EDITIONS[locale]
+    texts = pages_text(pdf)
+    contents = texts[1]
+    assert contents.startswith(words(edition["words"]["handbook_contents"]))
+    targets = {name.removeprefix("/"): dest for name, dest in pdf.named_destinations.items()}
+    links = [a["/Dest"].removeprefix("/") for a in link_annotations(pdf, 1)]
+    titles = [built_headings(built_site, edition, address)[0][1] for address in GUIDE]
+    assert len(links) == len(titles), "one entry in the contents per page of the guide"
+    starts = []
+    for key, title in zip(links, titles):
+        start = pdf.get_destination_page_number(targets[key])
+        assert texts[start].startswith(title), f"the contents' {title!r} leads to page {start + 1}"
+        assert f"{title} {start + 1}" in contents, f"no page number {start + 1} beside {title!r}"
+        starts.append(start)
+    assert starts == sorted(starts), "the pages follow the guide's reading order"
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_headings_of_its_own_language_and_bookmarks(handbooks, built_site, locale):
+    pdf, edition = handbooks[0][locale], EDITIONS[locale]
+    everything = " ".join(pages_text(pdf))
+    bookmarks = [words(item.title) for item in pdf.outline if not isinstance(item, list)]
+    for address in GUIDE:
+        headings = built_headings(built_site, edition, address)
+        assert all(heading in everything for _, heading in headings), address
+        assert headings[0][1] in bookmarks, f"no bookmark for {headings[0][1]!r}"
+    assert bookmarks[0] == words(edition["words"]["handbook_contents"])
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_links_between_pages_work_inside_the_pdf(handbooks, locale):
+    pdf = handbooks[0][locale]
+    targets = {name.removeprefix("/") for name in pdf.named_destinations}
+    guide = [CONFIG.site_url + EDITIONS[locale]["prefix"] + address for address in GUIDE]
+    inside = 0
+    for number in range(len(pdf.pages)):
+        for annotation in link_annotations(pdf, number):
+            if "/Dest" in annotation:
+                assert annotation["/Dest"].removeprefix("/") in targets
+                inside += 1
+            else:
+                uri = annotation["/A"]["/URI"].split("#")[0]
+                assert uri not in guide, f"page {number + 1} links to {uri} online, not inside the handbook"
+    assert inside > 100
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_all_fonts_embedded(handbooks, locale):
+    fonts = {}
+    for page in handbooks[0][locale].pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[font["/BaseFont"]] = any(key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
