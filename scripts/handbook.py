@@ -87,7 +87,7 @@ def read_chapters(page, site_url: str, edition: dict, pages: list[str]) -> list[
     urls = {address: site_url + edition["prefix"] + address for address in pages}
     keys = {url: chapter_key(address) for address, url in urls.items()}
     chapters = []
-    for address, url in urls.items():
+    for url in urls.values():
         if page.goto(url).status != 200:
             raise HandbookError(f"{url}: not in the built site. Run `make build` first (make handbook does).")
         chapters.append({"key": keys[url], **page.evaluate(EXTRACT_CHAPTER, {"key": keys[url], "chapters": keys})})
