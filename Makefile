@@ -27,8 +27,9 @@ test: $(VENV)/.synced browser lint  ## the whole suite, browser tests included
 test-fast: $(VENV)/.synced lint  ## everything but the browser tests
 	$(VENV)/bin/pytest -m "not browser"
 
-lint: $(VENV)/.synced  ## ruff's checks (pinned version, rules in pyproject.toml)
+lint: $(VENV)/.synced  ## ruff's checks and layout (pinned version, rules in pyproject.toml)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 screenshots: $(VENV)/.synced browser  ## a screenshot of each kind of page, language, viewport and palette, in tests/screenshots/
 	KYC_SCREENSHOTS=$(CURDIR)/tests/screenshots $(VENV)/bin/pytest -q tests/test_browser_accessibility.py -k screenshot

@@ -1,4 +1,5 @@
 """What a reader's Chromium sees: bytes of a first page load, and how fast search answers."""
+
 from __future__ import annotations
 
 import gzip
@@ -27,6 +28,7 @@ def _local_only(context, base: str, own_origin: str | None, blocked: list[str]) 
     hreflang link): those bytes are the site's and count. Other origins (stock Material's Google
     Fonts) cannot be reached here, and blocking them keeps runs alike.
     """
+
     def handle(route):
         url = route.request.url
         if url.startswith(base):
@@ -36,6 +38,7 @@ def _local_only(context, base: str, own_origin: str | None, blocked: list[str]) 
         else:
             blocked.append(url)
             route.abort()
+
     context.route("**/*", handle)
 
 
@@ -57,13 +60,15 @@ def page_weight(browser: Browser, base: str, path: str, own_origin: str | None =
         except Exception:  # a redirect has no body
             body = b""
         content_type = response.headers.get("content-type", "")
-        items.append({
-            "url": response.url.removeprefix(base.rstrip("/")).removeprefix((own_origin or "").rstrip("/")),
-            "status": response.status,
-            "type": content_type,
-            "raw": len(body),
-            "served": served_size(body, content_type),
-        })
+        items.append(
+            {
+                "url": response.url.removeprefix(base.rstrip("/")).removeprefix((own_origin or "").rstrip("/")),
+                "status": response.status,
+                "type": content_type,
+                "raw": len(body),
+                "served": served_size(body, content_type),
+            }
+        )
     context.close()
     return {
         "path": path,
@@ -166,15 +171,22 @@ def first_results_after_opening(browser: Browser, base: str, path: str, query: s
     return {"path": path, "query": query, "median_ms": statistics.median(found) if found else None, "samples_ms": times}
 
 
-def measure(sites: dict[str, str], weight_pages: dict[str, list[str]], search: dict[str, tuple[str, list[str]]],
-            rounds: int, origins: dict[str, str]) -> dict:
+def measure(
+    sites: dict[str, str],
+    weight_pages: dict[str, list[str]],
+    search: dict[str, tuple[str, list[str]]],
+    rounds: int,
+    origins: dict[str, str],
+) -> dict:
     """sites: name -> local base URL; weight_pages: name -> paths; search: 'name/locale' -> (path, queries);
     origins: name -> the production site_url that the local copy stands for."""
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            weights = {name: {path: page_weight(browser, sites[name], path, origins.get(name)) for path in paths}
-                       for name, paths in weight_pages.items()}
+            weights = {
+                name: {path: page_weight(browser, sites[name], path, origins.get(name)) for path in paths}
+                for name, paths in weight_pages.items()
+            }
             latency = {}
             for key, (path, queries) in search.items():
                 site = sites[key.split("/")[0]]

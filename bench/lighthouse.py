@@ -1,4 +1,5 @@
 """Lighthouse (mobile, its default) with the version pinned in bench/package-lock.json and Debian's Chromium."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,7 @@ LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Every other host fails to resolve at once: this machine has no network, and stock Material's
 # Google Fonts would otherwise wait for a time-out and make runs differ from one machine to another.
-CHROME_FLAGS = ('--headless=new --no-sandbox --disable-gpu '
-                '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"')
+CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"'
 
 
 def unavailable() -> str | None:
@@ -26,11 +26,12 @@ def unavailable() -> str | None:
     if not chrome:
         return "no Chromium: apt-get install chromium (or set CHROME_PATH)"
     if not shutil.which("node") or not shutil.which("npm"):
-        return ("no Node.js/npm: install Node.js 18.20+ (apt-get install nodejs npm, or nodejs.org), "
-                "then `make bench` installs Lighthouse into bench/node_modules")
+        return (
+            "no Node.js/npm: install Node.js 18.20+ (apt-get install nodejs npm, or nodejs.org), "
+            "then `make bench` installs Lighthouse into bench/node_modules"
+        )
     if not LIGHTHOUSE.exists():
-        done = subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"],
-                              capture_output=True, text=True)
+        done = subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"], capture_output=True, text=True)
         if done.returncode != 0:
             return f"`npm ci --prefix bench` failed: {done.stderr.strip()[-500:]}"
     return None
@@ -41,9 +42,19 @@ def run_once(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         done = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": chrome},
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         if done.returncode != 0:
             raise RuntimeError(f"lighthouse exited {done.returncode}: {done.stderr.strip()[-500:]}")

@@ -4,6 +4,7 @@ Prints a markdown table (measure | ours | baseline | ratio | target | met?) and 
 behind it to bench/results/latest.json. See bench/README.md for what each measure means.
 Exits 1 when something could not be measured (a failed build, a crash); a missed target is a result.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,6 +75,7 @@ def problems(log: str) -> str:
 def git_state() -> str:
     def git(*args):
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
     return git("rev-parse", "--short", "HEAD") + (" (uncommitted changes)" if git("status", "--porcelain") else "")
 
 
@@ -138,10 +140,17 @@ def main() -> int:
                 data = (site / path).read_bytes()
                 sizes[key] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
             return sizes
-        indexes = attempt("search index", lambda: {
-            "ours": ours_site and index_sizes(ours_site, {l: f"{prefix[l]}search/search_index.json" for l in locales}),
-            "baseline": base_site and index_sizes(base_site, {default: "search/search_index.json"}),
-        }) or {}
+
+        indexes = (
+            attempt(
+                "search index",
+                lambda: {
+                    "ours": ours_site and index_sizes(ours_site, {l: f"{prefix[l]}search/search_index.json" for l in locales}),
+                    "baseline": base_site and index_sizes(base_site, {default: "search/search_index.json"}),
+                },
+            )
+            or {}
+        )
         results["search_index_bytes"] = indexes
 
         # Queries whose word is not in a language's index would time out, not measure search.
@@ -154,8 +163,8 @@ def main() -> int:
             if not wanted:
                 notes.append(f"search {loc}: translations/{loc}/search-words.yml lists no word; not timed")
             return found
-        queries = {loc: attempt(f"search queries {loc}", lambda: searchable(loc)) or [] for loc in locales} \
-            if ours_site else {}
+
+        queries = {loc: attempt(f"search queries {loc}", lambda: searchable(loc)) or [] for loc in locales} if ours_site else {}
         results["queries"] = queries
 
         # 4. In Chromium: page weight and search latency, both sites served at once.
@@ -171,8 +180,7 @@ def main() -> int:
                 search["baseline/en"] = ("", search_words(default))
             print("measuring page weight and search in Chromium…", file=sys.stderr)
             origins = {"ours": read_mkdocs_yml(ours_yml).get("site_url")}  # the baseline has none
-            measured = attempt("chromium", lambda: browser.measure(
-                sites, weight_pages, search, args.search_rounds, origins))
+            measured = attempt("chromium", lambda: browser.measure(sites, weight_pages, search, args.search_rounds, origins))
             results.update(measured or {"page_weight": {}, "search": {}})
 
             # 5. Lighthouse, mobile.
@@ -187,13 +195,17 @@ def main() -> int:
                 local_site.mkdir()
                 with serve(local_site) as local_url:
                     local_ok = ours_site and build(ours_yml, local_site, strict=first.ok, site_url=local_url).ok
-                    pages = [(f"ours/{loc}", local_url, prefix[loc] + p) for loc in locales for p in MEASURED_PAGES] \
-                        if local_ok else []
+                    pages = (
+                        [(f"ours/{loc}", local_url, prefix[loc] + p) for loc in locales for p in MEASURED_PAGES]
+                        if local_ok
+                        else []
+                    )
                     pages += [("baseline/en", base_url, p) for p in MEASURED_PAGES] if base_site else []
                     for key, url, path in pages:
                         print(f"lighthouse {key} /{path}…", file=sys.stderr)
                         results["lighthouse"][f"{key} /{path}"] = attempt(
-                            f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs))
+                            f"lighthouse {key} /{path}", lambda: lighthouse.run(url + path, args.lighthouse_runs)
+                        )
 
         # 6. The projection: ten times the pages in ten languages, ours and stock, built and loaded.
         if args.no_scale:
@@ -208,7 +220,8 @@ def main() -> int:
         "commit": git_state(),
         "machine": f"{platform.machine()}, {platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
         "playwright": version("playwright"),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -225,12 +238,17 @@ def measure_scale(work: Path, locales: list[str]) -> dict:
     last = projected["locales"][-1]
     sites = projected["sites"]
     with serve(sites["ours"]) as ours_url, serve(sites["stock"]) as stock_url:
-        measured = browser.measure({"ours": ours_url, "stock": stock_url},
-                                   {"ours": [f"{last}/{GUIDE}"], "stock": [f"{last}/{GUIDE}"]}, {}, 0, {})
-    indexes = {"ours": sites["ours"] / last / "search" / "search_index.json",
-               "stock": sites["stock"] / "search" / "search_index.json"}
+        measured = browser.measure(
+            {"ours": ours_url, "stock": stock_url}, {"ours": [f"{last}/{GUIDE}"], "stock": [f"{last}/{GUIDE}"]}, {}, 0, {}
+        )
+    indexes = {
+        "ours": sites["ours"] / last / "search" / "search_index.json",
+        "stock": sites["stock"] / "search" / "search_index.json",
+    }
     return {
-        "pages": projected["pages"], "languages": len(projected["locales"]), "path": f"{last}/{GUIDE}",
+        "pages": projected["pages"],
+        "languages": len(projected["locales"]),
+        "path": f"{last}/{GUIDE}",
         "first_load": {name: pages[f"{last}/{GUIDE}"]["bytes"] for name, pages in measured["page_weight"].items()},
         "index_gzip": {name: len(gzip.compress(path.read_bytes(), 6)) for name, path in indexes.items()},
     }
@@ -240,8 +258,7 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
     rows = []
 
     def row(measure, ours="—", baseline="—", ratio_="—", target="—", ok=None):
-        rows.append({"measure": measure, "ours": ours, "baseline": baseline, "ratio": ratio_,
-                     "target": target, "met": met(ok)})
+        rows.append({"measure": measure, "ours": ours, "baseline": baseline, "ratio": ratio_, "target": target, "met": met(ok)})
 
     b = results.get("build_seconds") or {}
     if b.get("failed") or "build" in results["errors"]:
@@ -249,8 +266,14 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         row("Build, all languages", f"FAILED: {failed} (see ERROR below)", target=f"≤ {TARGET_BUILD_RATIO}×", ok=False)
     elif b:
         ours, base, n = median(b["ours"]), median(b["baseline"]), len(locales)
-        row(f"Build, all {n} languages (median of {len(b['ours'])})", f"{ours:.2f} s", f"{base:.2f} s (en only)",
-            ratio(ours, base), f"≤ {TARGET_BUILD_RATIO}×", ours / base <= TARGET_BUILD_RATIO)
+        row(
+            f"Build, all {n} languages (median of {len(b['ours'])})",
+            f"{ours:.2f} s",
+            f"{base:.2f} s (en only)",
+            ratio(ours, base),
+            f"≤ {TARGET_BUILD_RATIO}×",
+            ours / base <= TARGET_BUILD_RATIO,
+        )
         row("Build, per language built", f"{ours / n:.2f} s", f"{base:.2f} s", ratio(ours / n, base))
 
     weights = results.get("page_weight", {})
@@ -261,16 +284,24 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         base_bytes = same and same["bytes"]
         base_shown = kb(base_bytes) + (f" + {len(same['blocked'])} blocked" if same and same["blocked"] else "")
         name = MEASURED_PAGES[path.removeprefix(prefix[locale])]
-        row(f"First load, {name} /{path} (gzip, {page['requests']} req.)", kb(page["bytes"]), base_shown,
-            ratio(page["bytes"], base_bytes), f"≤ {TARGET_FIRST_LOAD_RATIO}× baseline",
-            bool(base_bytes) and page["bytes"] <= TARGET_FIRST_LOAD_RATIO * base_bytes)
+        row(
+            f"First load, {name} /{path} (gzip, {page['requests']} req.)",
+            kb(page["bytes"]),
+            base_shown,
+            ratio(page["bytes"], base_bytes),
+            f"≤ {TARGET_FIRST_LOAD_RATIO}× baseline",
+            bool(base_bytes) and page["bytes"] <= TARGET_FIRST_LOAD_RATIO * base_bytes,
+        )
 
     indexes = results.get("search_index_bytes", {})
     base_index = (indexes.get("baseline") or {}).get(default)
     for loc, size in (indexes.get("ours") or {}).items():
-        row(f"Search index {loc} (gzip; raw)", f"{kb(size['gzip'])}; {kb(size['raw'])}",
+        row(
+            f"Search index {loc} (gzip; raw)",
+            f"{kb(size['gzip'])}; {kb(size['raw'])}",
             base_index and f"{kb(base_index['gzip'])}; {kb(base_index['raw'])}" or "—",
-            ratio(size["gzip"], base_index and base_index["gzip"]))
+            ratio(size["gzip"], base_index and base_index["gzip"]),
+        )
 
     search = results.get("search", {})
     base_ms = (search.get("baseline/en") or {}).get("median_ms")
@@ -278,26 +309,45 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         s = search.get(f"ours/{loc}")
         ms = s and s.get("median_ms")
         shown = f"{ms:.0f} ms" if ms is not None else ("ERROR" if s and s.get("error") else "—")
-        row(f"Search, last key to first result, {loc} (median)", shown,
-            f"{base_ms:.0f} ms (en)" if base_ms is not None else "—", ratio(ms, base_ms),
-            f"≤ {TARGET_SEARCH_MS} ms", ms is not None and ms <= TARGET_SEARCH_MS)
+        row(
+            f"Search, last key to first result, {loc} (median)",
+            shown,
+            f"{base_ms:.0f} ms (en)" if base_ms is not None else "—",
+            ratio(ms, base_ms),
+            f"≤ {TARGET_SEARCH_MS} ms",
+            ms is not None and ms <= TARGET_SEARCH_MS,
+        )
     base_open = ((search.get("baseline/en") or {}).get("opening") or {}).get("median_ms")
     for loc in locales:
         s = (search.get(f"ours/{loc}") or {}).get("opening")
         ms = s and s.get("median_ms")
-        row(f"Search, opening to first results, {loc} (median, fresh page)", f"{ms:.0f} ms" if ms is not None else "—",
-            f"{base_open:.0f} ms (en)" if base_open is not None else "—", ratio(ms, base_open),
-            f"≤ {TARGET_OPENING_MS} ms", ms is not None and ms <= TARGET_OPENING_MS)
+        row(
+            f"Search, opening to first results, {loc} (median, fresh page)",
+            f"{ms:.0f} ms" if ms is not None else "—",
+            f"{base_open:.0f} ms (en)" if base_open is not None else "—",
+            ratio(ms, base_open),
+            f"≤ {TARGET_OPENING_MS} ms",
+            ms is not None and ms <= TARGET_OPENING_MS,
+        )
 
     projected = results.get("scale")
     if projected:
         size = f"{projected['pages']} pages in {projected['languages']} languages"
         first, index = projected["first_load"], projected["index_gzip"]
-        row(f"Projection ({size}): first load /{projected['path']}", kb(first["ours"]), kb(first["stock"]),
-            ratio(first["ours"], first["stock"]), f"≤ {TARGET_FIRST_LOAD_RATIO}× stock",
-            first["ours"] <= TARGET_FIRST_LOAD_RATIO * first["stock"])
-        row("Projection: search index (gzip), ours when search is opened, stock on every page", kb(index["ours"]),
-            kb(index["stock"]), ratio(index["ours"], index["stock"]))
+        row(
+            f"Projection ({size}): first load /{projected['path']}",
+            kb(first["ours"]),
+            kb(first["stock"]),
+            ratio(first["ours"], first["stock"]),
+            f"≤ {TARGET_FIRST_LOAD_RATIO}× stock",
+            first["ours"] <= TARGET_FIRST_LOAD_RATIO * first["stock"],
+        )
+        row(
+            "Projection: search index (gzip), ours when search is opened, stock on every page",
+            kb(index["ours"]),
+            kb(index["stock"]),
+            ratio(index["ours"], index["stock"]),
+        )
 
     lh = results.get("lighthouse", {})
     for key, result in lh.items():
@@ -307,10 +357,22 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         base_lh = lh.get(f"baseline/{default} /{path.removeprefix(prefix[locale])}")
         shown = "/".join(f"{v:.0f}" for v in result["scores"].values()) if result else "ERROR"
         base = "/".join(f"{v:.0f}" for v in base_lh["scores"].values()) if base_lh else "—"
-        ok = bool(result) and bool(base_lh) and result["scores"]["performance"] >= base_lh["scores"]["performance"] \
+        ok = (
+            bool(result)
+            and bool(base_lh)
+            and result["scores"]["performance"] >= base_lh["scores"]["performance"]
             and all(v == 100 for name, v in result["scores"].items() if name != "performance")
-        row(f"Lighthouse perf/a11y/best/SEO /{path} (median of {len(result['benchmark_index'])})" if result
-            else f"Lighthouse /{path}", shown, base, "—", "perf ≥ baseline, others 100", ok)
+        )
+        row(
+            f"Lighthouse perf/a11y/best/SEO /{path} (median of {len(result['benchmark_index'])})"
+            if result
+            else f"Lighthouse /{path}",
+            shown,
+            base,
+            "—",
+            "perf ≥ baseline, others 100",
+            ok,
+        )
     return rows
 
 
@@ -330,12 +392,16 @@ def report(results: dict) -> None:
             print(f"\n{name}, /{GUIDE} first load, largest responses (served bytes):")
             for item in guide["responses"][:6]:
                 print(f"  {kb(item['served']):>9}  (raw {kb(item['raw'])})  {item['status']} {item['url']}")
-    broken = {item["url"] for site in (results.get("page_weight") or {}).values() for page in site.values()
-              for item in page["responses"] if item["status"] >= 400}
+    broken = {
+        item["url"]
+        for site in (results.get("page_weight") or {}).values()
+        for page in site.values()
+        for item in page["responses"]
+        if item["status"] >= 400
+    }
     if broken:
         print(f"\nrequests that failed (their error page is counted above): {', '.join(sorted(broken))}")
-    blocked = {item for site in (results.get("page_weight") or {}).values() for page in site.values()
-               for item in page["blocked"]}
+    blocked = {item for site in (results.get("page_weight") or {}).values() for page in site.values() for item in page["blocked"]}
     if blocked:
         print(f"\nrequests to other origins, blocked and not counted: {', '.join(sorted(blocked))}")
     failing = {}

@@ -7,6 +7,7 @@ language's: mkdocs-static-i18n leaves pages identical to the default language ou
 its pages ten times (the real tree, then nine copies in sub-folders). Both sites get the same automatic
 navigation (no `nav`), so the menu grows alike in both; the builds are not strict (copies are not in a nav).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -39,8 +40,7 @@ def generate_docs(docs: Path, ours: list[str]) -> list[str]:
 
 
 def languages_block(locales: list[str]) -> list[dict]:
-    return [{"locale": loc, "name": loc, "build": True, **({"default": True} if i == 0 else {})}
-            for i, loc in enumerate(locales)]
+    return [{"locale": loc, "name": loc, "build": True, **({"default": True} if i == 0 else {})} for i, loc in enumerate(locales)]
 
 
 def write_configs(work: Path, ours_locales: list[str]) -> tuple[Path, Path, list[str]]:
@@ -58,7 +58,9 @@ def write_configs(work: Path, ours_locales: list[str]) -> tuple[Path, Path, list
         if isinstance(plugin, dict) and "i18n" in plugin:
             plugin["i18n"]["languages"] = languages_block(locales)
     stock = {
-        "site_name": ours["site_name"], "docs_dir": str(docs), "theme": {"name": "material"},
+        "site_name": ours["site_name"],
+        "docs_dir": str(docs),
+        "theme": {"name": "material"},
         "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages_block(locales)}}],
     }
     paths = []

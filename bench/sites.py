@@ -1,4 +1,5 @@
 """Build our site and the stock-Material baseline, time their builds, and serve them locally."""
+
 from __future__ import annotations
 
 import functools

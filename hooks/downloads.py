@@ -1,6 +1,7 @@
 """The download box (overrides/partials/downloads.html) on pages whose front matter has `downloads: true`:
 the offline edition (`make offline`) and the page's language's handbook (`make handbook`), which the
 site workflow publishes in downloads/. The offline edition itself has no box: it has no downloads/."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,6 +27,11 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("downloads") is True and not offline(config):
         locale = config.plugins["i18n"].current_language
         words = ui_words(Path(config.config_file_path).parent, locale, default_locale(config))
-        context["downloads"] = {"locale": locale, "language": language_name(config, locale), "words": words,
-                                "offline": OFFLINE_EDITION, "handbook": handbook(locale)}
+        context["downloads"] = {
+            "locale": locale,
+            "language": language_name(config, locale),
+            "words": words,
+            "offline": OFFLINE_EDITION,
+            "handbook": handbook(locale),
+        }
     return context

@@ -5,6 +5,7 @@ the page, so nothing a translator hides from a Markdown reader (attribute lists,
 fence left open) escapes it. Every element, attribute and class must be on the allowlist below;
 links may be relative or go to https:, http:, mailto: and tel:; images only come from the site.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,53 @@ from html.parser import HTMLParser
 # Elements Python-Markdown and our extensions (attr_list, admonition, tables, toc, pymdownx.details,
 # superfences, tabbed) write, plus the inline ones a translator may type for the reader: <kbd>, <br>, <abbr>.
 ELEMENTS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "b", "i", "code", "pre", "span",
-    "ul", "ol", "li", "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td",
-    "div", "details", "summary", "input", "label", "kbd", "abbr", "sup", "sub", "del", "ins", "mark",
-    "dl", "dt", "dd", "s", "small", "q", "cite",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "br",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "details",
+    "summary",
+    "input",
+    "label",
+    "kbd",
+    "abbr",
+    "sup",
+    "sub",
+    "del",
+    "ins",
+    "mark",
+    "dl",
+    "dt",
+    "dd",
+    "s",
+    "small",
+    "q",
+    "cite",
 }
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang"}
 ATTRIBUTES = {
@@ -45,12 +89,48 @@ ATTRIBUTE_VALUES = {  # attributes whose value is one of a few
     "lang": re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*"),
     "hreflang": re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*"),
 }
-ADMONITION_KINDS = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
-                    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
-                    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite"}
+ADMONITION_KINDS = {
+    "note",
+    "abstract",
+    "summary",
+    "tldr",
+    "info",
+    "todo",
+    "tip",
+    "hint",
+    "important",
+    "success",
+    "check",
+    "done",
+    "question",
+    "help",
+    "faq",
+    "warning",
+    "caution",
+    "attention",
+    "failure",
+    "fail",
+    "missing",
+    "danger",
+    "error",
+    "bug",
+    "example",
+    "quote",
+    "cite",
+}
 CLASSES = ADMONITION_KINDS | {
-    "admonition", "admonition-title", "headerlink", "toclink", "tabbed-set", "tabbed-alternate",
-    "tabbed-labels", "tabbed-content", "tabbed-block", "highlight", "inline", "end",
+    "admonition",
+    "admonition-title",
+    "headerlink",
+    "toclink",
+    "tabbed-set",
+    "tabbed-alternate",
+    "tabbed-labels",
+    "tabbed-content",
+    "tabbed-block",
+    "highlight",
+    "inline",
+    "end",
 }
 CLASS_PATTERN = re.compile(r"language-[\w+-]+")  # fenced code's language
 LINK_SCHEMES = {"https", "http", "mailto", "tel"}
@@ -93,8 +173,12 @@ class _Auditor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         source = self.get_starttag_text() or f"<{tag}"
         if tag not in ELEMENTS:
-            self.add(f"<{tag}> is not allowed on a page", f"remove it: pages are Markdown; to show '<{tag}>' as text, put it in `backticks`",
-                     f"<{tag}", source[:40])
+            self.add(
+                f"<{tag}> is not allowed on a page",
+                f"remove it: pages are Markdown; to show '<{tag}>' as text, put it in `backticks`",
+                f"<{tag}",
+                source[:40],
+            )
             return
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.heading = dict(attrs).get("id") or self.heading
@@ -104,19 +188,35 @@ class _Auditor(HTMLParser):
             written = f'{name}="{value}"' if value else name
             if name not in allowed:
                 how = "event handlers run script" if name.startswith("on") else "it is not one our pages use"
-                self.add(f"attribute '{written[:60]}' on <{tag}> is not allowed ({how})",
-                         "remove it (from the '{: …}' after the text, or from the HTML tag)", value[:30], source[:40], f"{name}=")
+                self.add(
+                    f"attribute '{written[:60]}' on <{tag}> is not allowed ({how})",
+                    "remove it (from the '{: …}' after the text, or from the HTML tag)",
+                    value[:30],
+                    source[:40],
+                    f"{name}=",
+                )
             elif name in ATTRIBUTE_VALUES and not ATTRIBUTE_VALUES[name].fullmatch(value):
-                self.add(f"attribute '{written[:60]}' on <{tag}> has a value our pages never use",
-                         "remove it, or copy the value from the English page", value[:30], source[:40], f"{name}=")
+                self.add(
+                    f"attribute '{written[:60]}' on <{tag}> has a value our pages never use",
+                    "remove it, or copy the value from the English page",
+                    value[:30],
+                    source[:40],
+                    f"{name}=",
+                )
             elif name == "class":
                 for token in value.split():
                     if token not in CLASSES and not CLASS_PATTERN.fullmatch(token):
-                        self.add(f"class '{token}' on <{tag}> is not one the site's styles define for pages",
-                                 "remove it (a translation changes words, not the look)", token)
+                        self.add(
+                            f"class '{token}' on <{tag}> is not one the site's styles define for pages",
+                            "remove it (a translation changes words, not the look)",
+                            token,
+                        )
             elif name in {"href", "src"} and (why := url_problem(value, resource=name == "src")):
-                fix = ("save the image under docs/ and give a relative path" if name == "src"
-                       else "link to a page by its relative path, or to an https:// address")
+                fix = (
+                    "save the image under docs/ and give a relative path"
+                    if name == "src"
+                    else "link to a page by its relative path, or to an https:// address"
+                )
                 self.add(f"{'image' if name == 'src' else 'link'} '{value[:80]}' {why}", fix, value[:30], source[:40])
 
     def handle_startendtag(self, tag, attrs):
@@ -124,8 +224,12 @@ class _Auditor(HTMLParser):
 
     def handle_data(self, data):
         if "<" in data:  # the parser could not read it as a tag; a browser might
-            text = data[data.index("<"):][:30]
-            self.add(f"'{text.strip()}' is neither text nor a complete tag", "write '&lt;' for a '<' shown as text, or put it in `backticks`", text.strip())
+            text = data[data.index("<") :][:30]
+            self.add(
+                f"'{text.strip()}' is neither text nor a complete tag",
+                "write '&lt;' for a '<' shown as text, or put it in `backticks`",
+                text.strip(),
+            )
 
     def handle_comment(self, data):  # browsers and parsers disagree on where some comments end
         self.add("an HTML comment '<!--' is not allowed on a page", "remove it; readers never see it", "<!--")
@@ -153,6 +257,7 @@ def audit(html: str) -> list[Finding]:
 @dataclass
 class SourceLines:
     """A page's Markdown source, to point a finding at the line that made it."""
+
     lines: list[str]
     heading_lines: dict[str, int] = field(default_factory=dict)
 

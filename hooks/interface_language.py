@@ -11,6 +11,7 @@ control's accessible name) and the palette toggle's names. Set them for each lan
 from translations/<lang>/ui.yml, and give the site's scripts the words they show (overrides/main.html
 puts `config.extra.script_words` in the page).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,19 +51,25 @@ def _read_labels(root: Path, locale: str) -> tuple[str, list[tuple[str, str, int
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise PluginError(f"{where}: not valid YAML ({getattr(error, 'problem', error)}). "
-                          "Fix: write one 'key: label' per line, quoting a label that contains ': '.") from None
+        raise PluginError(
+            f"{where}: not valid YAML ({getattr(error, 'problem', error)}). "
+            "Fix: write one 'key: label' per line, quoting a label that contains ': '."
+        ) from None
     if node is None:
         return name, []
     if not isinstance(node, yaml.MappingNode):
-        raise PluginError(f"{name}:{node.start_mark.line + 1}: not a list of 'key: label' lines. "
-                          "Fix: copy the layout of translations/en/theme.yml.")
+        raise PluginError(
+            f"{name}:{node.start_mark.line + 1}: not a list of 'key: label' lines. "
+            "Fix: copy the layout of translations/en/theme.yml."
+        )
     labels = []
     for key, value in node.value:
         line = key.start_mark.line + 1
         if not isinstance(value, yaml.ScalarNode) or value.tag != "tag:yaml.org,2002:str":
-            raise PluginError(f"{name}:{line}: the label of '{key.value}' is not text. "
-                              "Fix: write the label as one line of text after the colon.")
+            raise PluginError(
+                f"{name}:{line}: the label of '{key.value}' is not text. "
+                "Fix: write the label as one line of text after the colon."
+            )
         labels.append((key.value, value.value, line))
     return name, labels
 
@@ -75,14 +82,20 @@ def theme_words(root: Path, locale: str, default: str) -> dict[str, str]:
     problems = []
     for key, value, line in labels:
         if key not in allowed:
-            problems.append(f"{name}:{line}: '{key}' is not one of the theme's labels. "
-                            f"Fix: use a key listed in {reference_file}, spelled the same.")
+            problems.append(
+                f"{name}:{line}: '{key}' is not one of the theme's labels. "
+                f"Fix: use a key listed in {reference_file}, spelled the same."
+            )
         elif set(PLACEHOLDER.findall(value)) != allowed[key]:
-            problems.append(f"{name}:{line}: the label of '{key}' must contain {', '.join(sorted(allowed[key])) or 'no {…}'}, as in {reference_file}. "
-                            "Fix: keep each {…} as it is (it is replaced by the theme) and translate the words around it.")
+            problems.append(
+                f"{name}:{line}: the label of '{key}' must contain {', '.join(sorted(allowed[key])) or 'no {…}'}, as in {reference_file}. "
+                "Fix: keep each {…} as it is (it is replaced by the theme) and translate the words around it."
+            )
         elif MARKUP.search(value):
-            problems.append(f"{name}:{line}: the label of '{key}' contains {MARKUP.search(value).group()!r}, which would break the page's HTML. "
-                            "Fix: use the language's own quotation marks (« », “ ”) and no HTML.")
+            problems.append(
+                f"{name}:{line}: the label of '{key}' contains {MARKUP.search(value).group()!r}, which would break the page's HTML. "
+                "Fix: use the language's own quotation marks (« », “ ”) and no HTML."
+            )
     if problems:
         raise PluginError("\n".join(problems))
     return {key: value for key, value, _ in labels}

@@ -6,6 +6,7 @@ the site root: keep the default language's, and give overrides/404.html every la
 (translations/<lang>/ui.yml) and the site's top-level folders, from which its script finds the
 site's root and the language of the address asked for, under any sub-path.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,15 @@ TEMPLATE = "404.html"
 def languages_words(languages, root: Path, default: str, site_name: str) -> list[dict]:
     """Each built language's folder ('' for the default), site name and not-found words, the default first."""
     built = sorted((lang for lang in languages if lang.build), key=lambda lang: not lang.default)
-    return [{"locale": lang.locale, "folder": lang.link.strip("/"), "site_name": lang.site_name or site_name,
-             "words": ui_words(root, lang.locale, default)} for lang in built]
+    return [
+        {
+            "locale": lang.locale,
+            "folder": lang.link.strip("/"),
+            "site_name": lang.site_name or site_name,
+            "words": ui_words(root, lang.locale, default),
+        }
+        for lang in built
+    ]
 
 
 def top_level_names(urls: list[str]) -> list[str]:
@@ -35,7 +43,8 @@ def on_template_context(context, template_name, config):
         i18n = config.plugins["i18n"]
         default = default_locale(config)
         context["not_found_languages"] = languages_words(
-            i18n.config.languages, Path(config.config_file_path).parent, default, config.site_name)
+            i18n.config.languages, Path(config.config_file_path).parent, default, config.site_name
+        )
         context["site_top_level"] = top_level_names([page.url for page in context["nav"].pages])
         # links relative to the site root, which the page's script sets as <base> (the page is
         # served at any depth: MkDocs' absolute links from site_url break under another sub-path)

@@ -3,6 +3,7 @@
 They reach the page as they are written (autoescape is off), so they must be plain text, and a
 nav_translations key must be a title of mkdocs.yml's nav, or the menu silently stays English.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,8 +45,14 @@ def language_problems(config_file: Path, root: Path, languages, nav) -> list[tup
             line = line_of(f"{title}:", start)
             if title not in titles:
                 hint = closest(title, titles)
-                found.append((name, line, f"nav_translations key '{title}' is not a title of the nav",
-                              f"copy the English title from mkdocs.yml's nav exactly{f' (closest: {hint!r})' if hint else ''}."))
+                found.append(
+                    (
+                        name,
+                        line,
+                        f"nav_translations key '{title}' is not a title of the nav",
+                        f"copy the English title from mkdocs.yml's nav exactly{f' (closest: {hint!r})' if hint else ''}.",
+                    )
+                )
             if markup := markup_in(str(translated)):
                 found.append((name, line, f"the {language.locale} nav title for '{title}' holds markup ('{markup}')", FIX))
     return found

@@ -10,6 +10,7 @@ by mkdocs-static-i18n): overrides/main.html leaves the `<link rel="alternate">` 
 <head>, because Material fetches a sitemap.xml beside each of them. The 404 page has no page
 of its own in other languages: its alternates are the languages' home pages.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ def from_site_root(link: str, site_url: str | None) -> str:
     root = urlsplit(site_url or "/").path
     path = urlsplit(link).path
     if path.startswith(root):
-        path = path[len(root):]
+        path = path[len(root) :]
     return path.lstrip("/") or "."
 
 
@@ -32,8 +33,7 @@ def relative(alternates: list[dict], site_url: str | None) -> list[dict]:
 
 def home_pages(languages) -> list[dict]:
     """Each language's home page as an alternate (languages: the i18n plugin's language configs)."""
-    return [{"name": lang.name, "lang": lang.locale, "link": from_site_root(lang.link, None)}
-            for lang in languages if lang.build]
+    return [{"name": lang.name, "lang": lang.locale, "link": from_site_root(lang.link, None)} for lang in languages if lang.build]
 
 
 def alternates_of(config) -> list[dict]:

@@ -5,6 +5,7 @@ numbers, which Python-Markdown throws away. Fenced code and code spans are blank
 out first (line breaks kept, so offsets still map to lines): markup shown as an
 example inside code is never taken for the real thing.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -136,10 +137,10 @@ def blank_code(lines: list[str]) -> tuple[list[str], int | None]:
         match = FENCE.match(line)
         if fence:
             closing = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
-            if closing and not line[match.end():].strip():
+            if closing and not line[match.end() :].strip():
                 fence = None
             out.append("")
-        elif match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
+        elif match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
             fence, opened = match.group(1), index
             out.append("")
         else:

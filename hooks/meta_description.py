@@ -4,6 +4,7 @@ Material writes the front matter `description` into <meta name="description" con
 as it is: a double quote in it (answered with their own word, "surprised") ends the attribute
 there, and search engines read half a sentence. Escape it, once, before the page is rendered.
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup, escape

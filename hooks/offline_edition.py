@@ -8,6 +8,7 @@ a server and inlines the search index into search/search_index.js. Three things 
 - a page's canonical address would be its offline file name ('three-rs.html'): keep the published
   address, which copy-a-link gives trainers (overrides/assets/javascripts/sections.js).
 """
+
 from __future__ import annotations
 
 import posixpath

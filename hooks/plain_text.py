@@ -3,6 +3,7 @@
 MkDocs renders templates with autoescape off, so a title, a site name or a ui.yml value
 holding a tag or an entity would become part of the page's HTML.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,4 +15,4 @@ MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I)
 def markup_in(text: str) -> str | None:
     """The piece of `text` around its first markup, or None when it is plain text."""
     match = MARKUP.search(text)
-    return text[max(0, match.start() - 10): match.end() + 20] if match else None
+    return text[max(0, match.start() - 10) : match.end() + 20] if match else None

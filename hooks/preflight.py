@@ -6,6 +6,7 @@ The checks are plain functions (translation_parity and the page checks below; wh
 render to is checked on its HTML, by hooks/rendered_checks.py; tests call `find_problems` directly); the hook event
 at the bottom only wires them into `mkdocs build` and `mkdocs serve`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -70,19 +71,37 @@ class Checker:
     def load(self) -> None:
         for entry in sorted(self.docs.iterdir()):
             if entry.is_dir() and entry.name not in self.locales and not entry.name.startswith("."):
-                self.problems.append(Problem(
-                    self.rel(entry.name), None, f"folder '{entry.name}' is not a declared language (declared: {', '.join(self.locales)})",
-                    "declare it in mkdocs.yml under plugins → i18n → languages, or move the files into a language folder."))
+                self.problems.append(
+                    Problem(
+                        self.rel(entry.name),
+                        None,
+                        f"folder '{entry.name}' is not a declared language (declared: {', '.join(self.locales)})",
+                        "declare it in mkdocs.yml under plugins → i18n → languages, or move the files into a language folder.",
+                    )
+                )
             elif entry.suffix == ".md":
-                self.problems.append(Problem(
-                    entry.relative_to(self.docs.parent).as_posix(), None, "page is outside every language folder",
-                    f"move it into {self.rel(self.default)} (or a translation folder)."))
+                self.problems.append(
+                    Problem(
+                        entry.relative_to(self.docs.parent).as_posix(),
+                        None,
+                        "page is outside every language folder",
+                        f"move it into {self.rel(self.default)} (or a translation folder).",
+                    )
+                )
         if not (self.docs / self.default).is_dir():
-            self.add(self.default, "", None, "the default language's folder is missing", "create it: every page starts in this language.")
+            self.add(
+                self.default,
+                "",
+                None,
+                "the default language's folder is missing",
+                "create it: every page starts in this language.",
+            )
         for locale in self.locales:
             files = self.regular_files(locale)
             self.files[locale] = {p.relative_to(self.docs / locale).as_posix() for p in files}
-            self.pages[locale] = {p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"}
+            self.pages[locale] = {
+                p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"
+            }
 
     def regular_files(self, locale: str) -> list[Path]:
         """The files MkDocs would publish from docs/<locale>/; a symbolic link is a problem, never followed."""
@@ -97,9 +116,13 @@ class Checker:
                 path = here / name
                 if path.is_symlink():
                     target = os.readlink(path)
-                    self.add(locale, path.relative_to(folder).as_posix(), None,
-                             f"is a symbolic link (to '{target}'): only regular files inside docs/{locale}/ are published",
-                             "replace the link with a copy of the file, or delete it.")
+                    self.add(
+                        locale,
+                        path.relative_to(folder).as_posix(),
+                        None,
+                        f"is a symbolic link (to '{target}'): only regular files inside docs/{locale}/ are published",
+                        "replace the link with a copy of the file, or delete it.",
+                    )
                 elif name in names:
                     found.append(path)
             folders[:] = [f for f in folders if not (here / f).is_symlink()]
@@ -111,18 +134,34 @@ class Checker:
         try:
             text = data.decode("utf-8-sig")  # MkDocs reads pages the same way: a BOM is fine
         except UnicodeDecodeError as error:
-            self.add(locale, page, data[: error.start].count(b"\n") + 1, "file is not UTF-8 text (first bad byte on this line)",
-                     "save the file as UTF-8 in your editor (check the accented letters on this line).")
+            self.add(
+                locale,
+                page,
+                data[: error.start].count(b"\n") + 1,
+                "file is not UTF-8 text (first bad byte on this line)",
+                "save the file as UTF-8 in your editor (check the accented letters on this line).",
+            )
             return None
         facts = read_page(text)
         if facts.empty:
-            self.add(locale, page, None, "page is empty (nothing after the front matter)",
-                     "write the page, or delete the file so readers get the English page instead."
-                     if locale != self.default else "write the page, or delete it and its entry in mkdocs.yml's nav.")
+            self.add(
+                locale,
+                page,
+                None,
+                "page is empty (nothing after the front matter)",
+                "write the page, or delete the file so readers get the English page instead."
+                if locale != self.default
+                else "write the page, or delete it and its entry in mkdocs.yml's nav.",
+            )
             return None  # one clear problem, not every section and link it lacks
         if facts.unclosed_fence:
-            self.add(locale, page, facts.unclosed_fence, "this code fence is never closed, so the rest of the page is shown as code",
-                     "close it with the same fence (``` or ~~~) on a line of its own, indented like the opening one.")
+            self.add(
+                locale,
+                page,
+                facts.unclosed_fence,
+                "this code fence is never closed, so the rest of the page is shown as code",
+                "close it with the same fence (``` or ~~~) on a line of its own, indented like the opening one.",
+            )
             return None  # the cause, not every section and link after it
         return facts
 
@@ -131,28 +170,58 @@ class Checker:
         front = facts.front_matter
         example = "'description: <one sentence saying what the page is about>'"
         if front is None:
-            self.add(locale, page, 1, "page has no front matter with a 'description'",
-                     f"start the file with a '---' line, {example}, and another '---' line (search results and link previews show it).")
+            self.add(
+                locale,
+                page,
+                1,
+                "page has no front matter with a 'description'",
+                f"start the file with a '---' line, {example}, and another '---' line (search results and link previews show it).",
+            )
         elif front.error:
-            self.add(locale, page, front.error_line, f"front matter is not valid YAML: {front.error}",
-                     "fix the YAML between the '---' lines; put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.")
+            self.add(
+                locale,
+                page,
+                front.error_line,
+                f"front matter is not valid YAML: {front.error}",
+                "fix the YAML between the '---' lines; put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
+            )
         elif not isinstance(front.data, (dict, type(None))):
-            self.add(locale, page, front.line, f"front matter is a {type(front.data).__name__}, not a list of 'key: value' lines",
-                     f"write it as {example}.")
+            self.add(
+                locale,
+                page,
+                front.line,
+                f"front matter is a {type(front.data).__name__}, not a list of 'key: value' lines",
+                f"write it as {example}.",
+            )
         else:
             data = front.data or {}
             description = data.get("description")
             if not isinstance(description, str) or not description.strip():
-                self.add(locale, page, front.key_line("description"), "front matter has no 'description' text",
-                         f"add {example} between the '---' lines.")
+                self.add(
+                    locale,
+                    page,
+                    front.key_line("description"),
+                    "front matter has no 'description' text",
+                    f"add {example} between the '---' lines.",
+                )
             for key in data:
                 if key not in FRONT_MATTER_KEYS:
-                    self.add(locale, page, front.key_line(str(key)), f"front matter key '{key}' is not one the guide uses",
-                             f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.")
+                    self.add(
+                        locale,
+                        page,
+                        front.key_line(str(key)),
+                        f"front matter key '{key}' is not one the guide uses",
+                        f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.",
+                    )
             for key in ("title", "description"):
                 if isinstance(data.get(key), str) and (markup := markup_in(data[key])):
-                    self.add(locale, page, front.key_line(key), f"the {key} holds markup ('{markup}'): it is shown as plain text",
-                             "write it as plain words, without '<' tags or '&…;' entities.")
+                    self.add(
+                        locale,
+                        page,
+                        front.key_line(key),
+                        f"the {key} holds markup ('{markup}'): it is shown as plain text",
+                        "write it as plain words, without '<' tags or '&…;' entities.",
+                    )
             self.check_record(locale, page, front, data.get("l10n"))
 
     def check_record(self, locale: str, page: str, front, record) -> None:
@@ -169,19 +238,39 @@ class Checker:
         if isinstance(commit, int):
             commit = str(commit)  # a commit of digits only reads as a number
         if not isinstance(commit, str) or not COMMIT.fullmatch(commit):
-            self.add(locale, page, line, f"sourceCommit {commit!r} is not a commit hash (7 to 40 hexadecimal characters; not HEAD or a branch)", fix)
+            self.add(
+                locale,
+                page,
+                line,
+                f"sourceCommit {commit!r} is not a commit hash (7 to 40 hexadecimal characters; not HEAD or a branch)",
+                fix,
+            )
 
     # 5: heading ids
     def check_headings(self, locale: str, page: str, facts: PageFacts) -> None:
         seen: dict[str, int] = {}
         for heading in facts.headings:
             if heading.level >= 2 and not heading.id:
-                how = (f"add an id after the text, e.g. '{'#' * heading.level} {heading.text} {{#{_slug(heading.text)}}}'"
-                       if locale == self.default else f"copy the '{{#…}}' id of the matching heading in {self.rel(self.default, page)}")
-                self.add(locale, page, heading.line, f"heading '{heading.text}' has no explicit id (trainers link to sections by id)", how + ".")
+                how = (
+                    f"add an id after the text, e.g. '{'#' * heading.level} {heading.text} {{#{_slug(heading.text)}}}'"
+                    if locale == self.default
+                    else f"copy the '{{#…}}' id of the matching heading in {self.rel(self.default, page)}"
+                )
+                self.add(
+                    locale,
+                    page,
+                    heading.line,
+                    f"heading '{heading.text}' has no explicit id (trainers link to sections by id)",
+                    how + ".",
+                )
             if heading.id and heading.id in seen:
-                self.add(locale, page, heading.line, f"section id '#{heading.id}' is used twice (first on line {seen[heading.id]})",
-                         "give each heading its own id.")
+                self.add(
+                    locale,
+                    page,
+                    heading.line,
+                    f"section id '#{heading.id}' is used twice (first on line {seen[heading.id]})",
+                    "give each heading its own id.",
+                )
             elif heading.id:
                 seen[heading.id] = heading.line
 
@@ -194,8 +283,14 @@ class Checker:
         if first in self.locales:
             path = rest
         path = path.rstrip("/")
-        target = next((c for c in (f"{path}/index.md" if path else "index.md", f"{path}.md", path)
-                       if c in self.pages.get(self.default, {})), path or "index.md")
+        target = next(
+            (
+                c
+                for c in (f"{path}/index.md" if path else "index.md", f"{path}.md", path)
+                if c in self.pages.get(self.default, {})
+            ),
+            path or "index.md",
+        )
         return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
     def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
@@ -206,7 +301,7 @@ class Checker:
             if match := LOCAL_HOST.match(target):
                 why, path = "points to the preview on this computer", match.group(1) or "/"
             elif site and target.lower().startswith(site.lower()):
-                why, path = "is the site's own full address", "/" + target[len(site):]
+                why, path = "is the site's own full address", "/" + target[len(site) :]
             elif target.startswith("/") and not target.startswith("//"):
                 why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
             else:
@@ -224,22 +319,45 @@ class Checker:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
             if resolved == ".." or resolved.startswith("../"):
                 other, _, inside = resolved.lstrip("./").partition("/")
-                inside = posixpath.normpath(posixpath.join(*[p for p in resolved.split("/") if p != ".."])) if other in self.locales else ""
+                inside = (
+                    posixpath.normpath(posixpath.join(*[p for p in resolved.split("/") if p != ".."]))
+                    if other in self.locales
+                    else ""
+                )
                 if other in self.locales and inside.startswith(other + "/"):
-                    inside = inside[len(other) + 1:]
-                relative = posixpath.relpath(inside, posixpath.dirname(page) or ".") + (f"#{link.anchor}" if link.anchor else "") if inside else None
-                self.add(locale, page, link.line, f"link '{link.target}' points outside docs/{locale}/"
-                         + (" (to another language's page)" if relative else ""),
-                         f"link to '{relative}': readers switch language with the site's selector." if relative else
-                         "link to pages by their path inside the language folder, e.g. 'three-rs.md'.")
+                    inside = inside[len(other) + 1 :]
+                relative = (
+                    posixpath.relpath(inside, posixpath.dirname(page) or ".") + (f"#{link.anchor}" if link.anchor else "")
+                    if inside
+                    else None
+                )
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points outside docs/{locale}/" + (" (to another language's page)" if relative else ""),
+                    f"link to '{relative}': readers switch language with the site's selector."
+                    if relative
+                    else "link to pages by their path inside the language folder, e.g. 'three-rs.md'.",
+                )
             elif link.image or not resolved.endswith(".md"):
                 if link.image and not any(resolved in self.files.get(loc, ()) for loc in (locale, self.default)):
-                    self.add(locale, page, link.line, f"image '{link.target}' does not exist ({self.rel(self.default, resolved)})",
-                             "put the image there (translations share English images) or fix the path.")
+                    self.add(
+                        locale,
+                        page,
+                        link.line,
+                        f"image '{link.target}' does not exist ({self.rel(self.default, resolved)})",
+                        "put the image there (translations share English images) or fix the path.",
+                    )
             elif (target := self.served(locale, resolved)) is None:
                 hint = closest(resolved, self.pages.get(self.default, {}))
-                self.add(locale, page, link.line, f"link '{link.target}' points to a page that does not exist ({self.rel(locale, resolved)})",
-                         f"link to {f'{hint!r}' if hint else 'an existing page'} (paths are relative to this page).")
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points to a page that does not exist ({self.rel(locale, resolved)})",
+                    f"link to {f'{hint!r}' if hint else 'an existing page'} (paths are relative to this page).",
+                )
             elif link.anchor and target[1] is not None and link.anchor not in target[1].ids:
                 where = self.rel(target[0], resolved)
                 english = self.pages.get(self.default, {}).get(resolved)
@@ -248,7 +366,13 @@ class Checker:
                 else:
                     hint = closest(link.anchor, target[1].ids)
                     fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
-                self.add(locale, page, link.line, f"link '{link.target}' points to a section that does not exist: {where} has no id '#{link.anchor}'", fix)
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points to a section that does not exist: {where} has no id '#{link.anchor}'",
+                    fix,
+                )
 
     def run(self) -> list[Problem]:
         self.load()
@@ -261,8 +385,13 @@ class Checker:
                 self.check_headings(locale, page, facts)
                 if locale != self.default and page not in english:
                     hint = closest(page, english)
-                    self.add(locale, page, None, f"translation has no English original ({self.rel(self.default, page)})",
-                             f"rename it to match its English file{f' (closest: {hint!r})' if hint else ''}, or add the English page first.")
+                    self.add(
+                        locale,
+                        page,
+                        None,
+                        f"translation has no English original ({self.rel(self.default, page)})",
+                        f"rename it to match its English file{f' (closest: {hint!r})' if hint else ''}, or add the English page first.",
+                    )
                 elif locale != self.default and english[page] is not None:
                     for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
                         self.add(locale, page, line, what, fix)
@@ -288,18 +417,24 @@ def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> 
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
             line = next((n for n, text in enumerate(lines, 1) if "sourceCommit:" in text), 1)
             english = f"docs/{default_locale}/{status.page}"
-            problems.append(Problem(
-                path.relative_to(docs_dir.parent).as_posix(), line,
-                f"the translation record is wrong: {status.bad_record}",
-                f"set l10n.sourceCommit to the commit of {english} you translated; "
-                f"if the page says what {english} says now, run `make translation-done PAGE={path.relative_to(docs_dir.parent).as_posix()}`"))
+            problems.append(
+                Problem(
+                    path.relative_to(docs_dir.parent).as_posix(),
+                    line,
+                    f"the translation record is wrong: {status.bad_record}",
+                    f"set l10n.sourceCommit to the commit of {english} you translated; "
+                    f"if the page says what {english} says now, run `make translation-done PAGE={path.relative_to(docs_dir.parent).as_posix()}`",
+                )
+            )
     return problems
 
 
 def find_problems(docs_dir: Path, locales: list[str], default_locale: str, site_url: str | None = None) -> list[Problem]:
     """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
     docs_dir = Path(docs_dir)
-    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(docs_dir, list(locales), default_locale)
+    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(
+        docs_dir, list(locales), default_locale
+    )
     # a translator's own files first: the cause is usually there
     return sorted(found, key=lambda p: (p.file.startswith(f"docs/{default_locale}/"), p.file, p.line or 0))
 
@@ -314,12 +449,16 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     try:
         words = [Problem(*found) for locale in languages for found in ui_problems(root, locale, default_locale(config))]
-        strings = [Problem(*found) for found in language_problems(Path(config.config_file_path), root, i18n.config.languages, config.nav)]
+        strings = [
+            Problem(*found) for found in language_problems(Path(config.config_file_path), root, i18n.config.languages, config.nav)
+        ]
         problems = words + strings + find_problems(Path(config.docs_dir), languages, default_locale(config), config.site_url)
     except Exception as error:  # a bug in the preflight itself: still no traceback for writers
         log.debug("preflight crashed", exc_info=True)  # shown by `mkdocs build --verbose`
-        raise PluginError(f"preflight could not check the Markdown sources ({type(error).__name__}: {error}); "
-                          "run with --verbose for the details and report it.") from None
+        raise PluginError(
+            f"preflight could not check the Markdown sources ({type(error).__name__}: {error}); "
+            "run with --verbose for the details and report it."
+        ) from None
     for problem in problems:
         log.error(str(problem))
     if problems:

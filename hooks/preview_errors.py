@@ -6,6 +6,7 @@ built, puts a banner listing the problems on each of them (overrides/partials/bu
 and lets the browser reload; the terminal ends with the first problem. The next good build
 writes every page again, without the banner.
 """
+
 from __future__ import annotations
 
 import logging
@@ -15,8 +16,7 @@ import jinja2
 
 log = logging.getLogger("mkdocs.hooks.preview_errors")
 # the project's own template, whichever theme folder the site being served uses
-TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"),
-                               autoescape=True)
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"), autoescape=True)
 TEMPLATE = "partials/build-problems.html"
 
 
@@ -53,6 +53,7 @@ def add_banner(site_dir: Path, banner: str) -> int:
 
 def guarded(builder, config):
     """The server's builder, reporting a failed build on the pages instead of stalling them."""
+
     def build(*args, **kwargs):
         handler = Problems()
         logging.getLogger("mkdocs").addHandler(handler)
@@ -65,6 +66,7 @@ def guarded(builder, config):
             log.error(f"The build failed; the preview shows the problems on every page. The first: {problems[0]}")
         finally:
             logging.getLogger("mkdocs").removeHandler(handler)
+
     return build
 
 

@@ -7,6 +7,7 @@ give the redirects plugin, as each language is built, its move, from that langua
 to its own page, and let it read the files once mkdocs-static-i18n has given them
 their addresses (the default language's at the root).
 """
+
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
@@ -27,8 +28,7 @@ def on_config(config):
     if redirects is not None:
         # the moves as mkdocs.yml lists them, kept aside: each language's build replaces the map
         moves = redirects.config.setdefault("moves", dict(redirects.config["redirect_maps"]))
-        redirects.config["redirect_maps"] = in_language(
-            moves, config.plugins["i18n"].current_language, default_locale(config))
+        redirects.config["redirect_maps"] = in_language(moves, config.plugins["i18n"].current_language, default_locale(config))
     return config
 
 

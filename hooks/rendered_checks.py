@@ -4,6 +4,7 @@ MkDocs renders every page (on_page_content) before it writes one (after on_env),
 mkdocs-static-i18n runs one such build per language: problems are collected while pages
 render and stop that build in on_env, each at the Markdown line that made it, no traceback.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,14 +24,18 @@ checked: list[str] = []  # the pages this language's build checked
 english: dict[str, Structure] = {}  # page path in the language folder -> its English structure
 
 
-def page_problems(html: str, markdown_source: str, file: str,
-                  original: Structure | None = None, en_file: str = "") -> list[Problem]:
+def page_problems(
+    html: str, markdown_source: str, file: str, original: Structure | None = None, en_file: str = ""
+) -> list[Problem]:
     """Every allowlist finding in one page's HTML, and how its structure differs from the English
     `original` (for a translation), located in its Markdown source."""
     source = SourceLines.read(markdown_source)
     found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in audit(html)]
     if original is not None and not found:  # the structure of a page that renders what it should not is moot
-        found += [Problem(file, line, what, fix + ".") for line, what, fix in structure_problems(structure(html), original, source, en_file)]
+        found += [
+            Problem(file, line, what, fix + ".")
+            for line, what, fix in structure_problems(structure(html), original, source, en_file)
+        ]
     return found
 
 

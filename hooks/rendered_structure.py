@@ -4,6 +4,7 @@ Judged on the HTML, not on the Markdown text: a heading turned h2 → h3, a box 
 indented two spaces (an empty box, the text below it), a tab-indented list rendered as code, a
 link or image that only Python-Markdown sees. Only the words may differ.
 """
+
 from __future__ import annotations
 
 import re
@@ -100,37 +101,73 @@ def structure_problems(page: Structure, english: Structure, source: SourceLines,
     levels = dict((i, level) for level, i in english.headings if i)
     for level, heading in page.headings:
         if heading in levels and levels[heading] != level and heading in en_ids:
-            found.append((at(heading), f"heading '#{heading}' renders as h{level}, English has h{levels[heading]} ({en_file})",
-                          f"start the heading with {'#' * levels[heading]} as in English"))
+            found.append(
+                (
+                    at(heading),
+                    f"heading '#{heading}' renders as h{level}, English has h{levels[heading]} ({en_file})",
+                    f"start the heading with {'#' * levels[heading]} as in English",
+                )
+            )
     ids = [i for level, i in page.headings if i and level > 1]
     if ids != en_ids and not found:
         first = next((t for e, t in zip(en_ids, ids) if e != t), None)
-        found.append((at(first), f"the page renders the sections {', '.join('#' + i for i in ids)}; English has "
-                      f"{', '.join('#' + i for i in en_ids)} ({en_file})", "keep every heading and its {#id} as in English"))
+        found.append(
+            (
+                at(first),
+                f"the page renders the sections {', '.join('#' + i for i in ids)}; English has "
+                f"{', '.join('#' + i for i in en_ids)} ({en_file})",
+                "keep every heading and its {#id} as in English",
+            )
+        )
     box_lines = _box_lines(source)
     for n, box in enumerate(page.boxes):
         line = box_lines[n] if n < len(box_lines) else at(box.section)
         if box.empty:
-            found.append((line, f"the '{box.kind}' box is empty: its text is not indented under it",
-                          "indent every line of the box's text by 4 spaces"))
+            found.append(
+                (
+                    line,
+                    f"the '{box.kind}' box is empty: its text is not indented under it",
+                    "indent every line of the box's text by 4 spaces",
+                )
+            )
     kinds, en_kinds = [b.kind for b in page.boxes], [b.kind for b in english.boxes]
     if kinds != en_kinds:
         n = next((k for k, (a, b) in enumerate(zip(kinds, en_kinds)) if a != b), min(len(kinds), len(en_kinds)))
         line = box_lines[n] if n < len(box_lines) else at(page.boxes[n].section if n < len(page.boxes) else None)
-        found.append((line, f"the boxes render as {kinds or 'none'}; English has {en_kinds or 'none'} ({en_file})",
-                      "keep the same '!!!'/'???' boxes in the English order"))
+        found.append(
+            (
+                line,
+                f"the boxes render as {kinds or 'none'}; English has {en_kinds or 'none'} ({en_file})",
+                "keep the same '!!!'/'???' boxes in the English order",
+            )
+        )
     for section, count in (page.code - english.code).items():
         start = at(section)
         tab = next((n for n, text in enumerate(source.lines[start:], start + 1) if text.startswith("\t")), start)
-        found.append((tab, f"{count} code block(s) in section '#{section}' where English has none there ({en_file})",
-                      "a line indented by a tab or 4 spaces becomes code: indent list items and text as in English"))
+        found.append(
+            (
+                tab,
+                f"{count} code block(s) in section '#{section}' where English has none there ({en_file})",
+                "a line indented by a tab or 4 spaces becomes code: indent list items and text as in English",
+            )
+        )
     for noun, mine, theirs in (("link to", page.links, english.links), ("image", page.images, english.images)):
         for target in mine - theirs:
             anchor = target.rsplit("#", 1)[-1] if "#" in target else target.rstrip("/").rsplit("/", 1)[-1]
             line = next((n for n, text in enumerate(source.lines, 1) if anchor and anchor in text), 1)
-            found.append((line, f"the page renders a {noun} '{target}' that English does not have ({en_file})",
-                          "keep every link and image target as in English; translate only the words"))
+            found.append(
+                (
+                    line,
+                    f"the page renders a {noun} '{target}' that English does not have ({en_file})",
+                    "keep every link and image target as in English; translate only the words",
+                )
+            )
         for target in theirs - mine:
-            found.append((1, f"the page does not render English's {noun} '{target}' ({en_file})",
-                          "keep every link and image target as in English; translate only the words"))
+            found.append(
+                (
+                    1,
+                    f"the page does not render English's {noun} '{target}' ({en_file})",
+                    "keep every link and image target as in English; translate only the words",
+                )
+            )
     return found

@@ -10,6 +10,7 @@ lunr has no stemmer or stop-word list for some languages (Tagalog): their index
 uses an empty pipeline, so words are matched as typed and, through Material's
 trailing wildcard, from their first letters.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,7 +44,7 @@ def split_index(index: dict, all_locales: list[str], default: str, site_dir: Pat
             (loc for loc, prefix in prefixes.items() if prefix and doc["location"].startswith(prefix)),
             default,
         )
-        split[locale]["docs"].append({**doc, "location": doc["location"][len(prefixes[locale]):]})
+        split[locale]["docs"].append({**doc, "location": doc["location"][len(prefixes[locale]) :]})
     return split
 
 

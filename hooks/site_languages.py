@@ -1,4 +1,5 @@
 """The site's languages, read from mkdocs.yml (the one place they are declared), and its own words in each."""
+
 from __future__ import annotations
 
 import os
@@ -68,33 +69,58 @@ def ui_problems(root: Path, locale: str, default: str) -> list[tuple[str, int, s
     english, _ = _entries(root / "translations" / default / "ui.yml")
     entries, broken = _entries(path)
     if broken:
-        return [(name, broken[0], f"ui.yml is {broken[1]}",
-                 "keep one 'key: translated words' per line; put quotes around words that contain ': ' or start with a quote or '{'.")]
+        return [
+            (
+                name,
+                broken[0],
+                f"ui.yml is {broken[1]}",
+                "keep one 'key: translated words' per line; put quotes around words that contain ': ' or start with a quote or '{'.",
+            )
+        ]
     english = english or {}
     english_file = root / "translations" / default / "ui.yml"
     optional = {p for line in OPTIONAL.findall(english_file.read_text(encoding="utf-8-sig")) for p in PLACEHOLDER.findall(line)}
     found = []
     for key, (line, value) in entries.items():
         if key not in english:
-            found.append((name, line, f"'{key}' is not a key of translations/{default}/ui.yml",
-                          "use the keys of the English file exactly; translate only the words after ': '."))
+            found.append(
+                (
+                    name,
+                    line,
+                    f"'{key}' is not a key of translations/{default}/ui.yml",
+                    "use the keys of the English file exactly; translate only the words after ': '.",
+                )
+            )
             continue
         if not isinstance(value, str) or not value.strip():
             found.append((name, line, f"'{key}' has no words", "write the translated words after ': '."))
             continue
         wanted, have = set(PLACEHOLDER.findall(str(english[key][1]))), set(PLACEHOLDER.findall(value))
         if have - wanted or wanted - have - optional:
-            found.append((name, line, f"'{key}' has the placeholders {', '.join(sorted(have)) or 'none'}; "
-                          f"English has {', '.join(sorted(wanted)) or 'none'}",
-                          "keep each {placeholder} exactly as in English, untranslated (the site puts a name or number there)."))
+            found.append(
+                (
+                    name,
+                    line,
+                    f"'{key}' has the placeholders {', '.join(sorted(have)) or 'none'}; "
+                    f"English has {', '.join(sorted(wanted)) or 'none'}",
+                    "keep each {placeholder} exactly as in English, untranslated (the site puts a name or number there).",
+                )
+            )
         if markup := markup_in(PLACEHOLDER.sub("", value)):
-            found.append((name, line, f"'{key}' holds markup ('{markup}'): the site shows these words as plain text",
-                          "write plain words, without '<' tags or '&…;' entities."))
+            found.append(
+                (
+                    name,
+                    line,
+                    f"'{key}' holds markup ('{markup}'): the site shows these words as plain text",
+                    "write plain words, without '<' tags or '&…;' entities.",
+                )
+            )
     last = max((line for line, _ in entries.values()), default=0) + 1
     for key in english:
         if key not in entries:
-            found.append((name, last, f"'{key}' is missing (it is in translations/{default}/ui.yml)",
-                          f"add '{key}: <translated words>'."))
+            found.append(
+                (name, last, f"'{key}' is missing (it is in translations/{default}/ui.yml)", f"add '{key}: <translated words>'.")
+            )
     return found
 
 

@@ -7,6 +7,7 @@ decides, not commit dates. Without git history (a shallow clone, a tarball) the 
 "unknown", never "outdated". Used by the build (hooks/translation_status.py, hooks/preflight.py)
 and by the translators' command (scripts/translations.py).
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -63,15 +64,21 @@ def statuses(root: Path, docs_dir: Path, all_locales: list[str], default: str) -
     english = {page: (docs_dir / default / page).relative_to(root).as_posix() for page in pages}
     records = {
         (locale, page): source_commit(docs_dir / locale / page)
-        for locale in all_locales if locale != default
-        for page in pages if (docs_dir / locale / page).is_file()
+        for locale in all_locales
+        if locale != default
+        for page in pages
+        if (docs_dir / locale / page).is_file()
     }
     history = has_history(root)
     if history:
         current = dict(zip(pages, git(root, "hash-object", "--stdin-paths", stdin="\n".join(english.values())).stdout.split()))
         wanted = sorted({(commit, page) for (_, page), commit in records.items() if commit})
-        answers = git(root, "cat-file", "--batch-check=%(objectname)", stdin="".join(
-            f"{commit}^{{commit}}\n{commit}:{english[page]}\n" for commit, page in wanted)).stdout.splitlines()
+        answers = git(
+            root,
+            "cat-file",
+            "--batch-check=%(objectname)",
+            stdin="".join(f"{commit}^{{commit}}\n{commit}:{english[page]}\n" for commit, page in wanted),
+        ).stdout.splitlines()
         at_commit = {key: (answers[2 * i], answers[2 * i + 1]) for i, key in enumerate(wanted)}
 
     result = []
@@ -102,7 +109,7 @@ def sections(markdown: str) -> dict[str, str]:
     lines = markdown.splitlines()
     starts = [(h.line, h.id) for h in read_page(markdown).headings if h.id and h.level >= 2]
     ends = [line for line, _ in starts[1:]] + [len(lines) + 1]
-    return {section: "\n".join(lines[line - 1:end - 1]) for (line, section), end in zip(starts, ends)}
+    return {section: "\n".join(lines[line - 1 : end - 1]) for (line, section), end in zip(starts, ends)}
 
 
 def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:

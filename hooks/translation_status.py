@@ -5,6 +5,7 @@ page gets a notice in its language linking to the English sections that changed;
 translated yet shows the English text, marked lang="en", under a notice saying so and where to
 help. The words are in translations/<lang>/ui.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,19 +21,20 @@ from translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, chang
 
 STATUS_PAGE = "translation-status.md"
 # The project's templates (overrides/partials/), rendered here with autoescape on: the words are text.
-TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"),
-                               autoescape=True)
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "overrides"), autoescape=True)
 
 
 def outdated_notice(words: dict, lang: str, english_url: str, changed: list[dict]) -> str:
     """changed: the English sections that changed, as {"id": ..., "heading": ...}."""
     return TEMPLATES.get_template("partials/translation-notice.html").render(
-        state=OUTDATED, words=words, lang=lang, english_url=english_url, changed=changed)
+        state=OUTDATED, words=words, lang=lang, english_url=english_url, changed=changed
+    )
 
 
 def missing_notice(words: dict, lang: str, language_name: str, help_url: str) -> str:
     return TEMPLATES.get_template("partials/translation-notice.html").render(
-        state=MISSING, words=words, lang=lang, language_name=language_name, help_url=help_url)
+        state=MISSING, words=words, lang=lang, language_name=language_name, help_url=help_url
+    )
 
 
 def headings(path: Path) -> dict[str, str]:
@@ -61,17 +63,24 @@ def in_reading_order(pages: list[str], nav) -> list[str]:
     return sorted(pages, key=lambda page: (order.get(page, len(order)), page))
 
 
-def status_table(all_statuses: list[PageStatus], words: dict, names: dict[str, str], docs_dir: Path,
-                 url_of, default: str, nav=None) -> str:
+def status_table(
+    all_statuses: list[PageStatus], words: dict, names: dict[str, str], docs_dir: Path, url_of, default: str, nav=None
+) -> str:
     """HTML for the status page: per language, a summary and every page with its state, linked."""
     languages = []
     for locale in dict.fromkeys(s.locale for s in all_statuses):
         by_page = {s.page: s for s in all_statuses if s.locale == locale}
-        rows = [{"url": url_of(locale, page), "state": by_page[page].state,
-                 "title": page_title(docs_dir / (locale if by_page[page].state != MISSING else default) / page)}
-                for page in in_reading_order(list(by_page), nav)]
-        languages.append({"locale": locale, "name": names[locale], "rows": rows,
-                          "done": sum(row["state"] == UP_TO_DATE for row in rows)})
+        rows = [
+            {
+                "url": url_of(locale, page),
+                "state": by_page[page].state,
+                "title": page_title(docs_dir / (locale if by_page[page].state != MISSING else default) / page),
+            }
+            for page in in_reading_order(list(by_page), nav)
+        ]
+        languages.append(
+            {"locale": locale, "name": names[locale], "rows": rows, "done": sum(row["state"] == UP_TO_DATE for row in rows)}
+        )
     return TEMPLATES.get_template("partials/translation-status.html").render(languages=languages, words=words)
 
 
@@ -84,6 +93,7 @@ def contributing_url(config) -> str | None:
 
 
 # --- MkDocs wiring -----------------------------------------------------------------
+
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
@@ -109,7 +119,7 @@ def on_page_content(html_content, page, config, files):
     words = ui_words(root, locale, default)
 
     def url_of(target_locale: str, target_page: str) -> str:
-        target_url = target_page[:-len(".md")].removesuffix("index") + ("" if target_page.endswith("index.md") else "/")
+        target_url = target_page[: -len(".md")].removesuffix("index") + ("" if target_page.endswith("index.md") else "/")
         prefix = "" if target_locale == default else f"{target_locale}/"
         relative = get_relative_url(prefix + target_url, page.url)
         return relative if relative.endswith("/") else relative + "/"  # every page is a folder URL
@@ -127,7 +137,9 @@ def on_page_content(html_content, page, config, files):
     if status and status.state == OUTDATED:
         english_file = Path(config.docs_dir) / default / page_path
         titles = headings(english_file)
-        changed = [{"id": section, "heading": titles.get(section, section)}
-                   for section in changed_sections(root, english_file, status.source_commit)]
+        changed = [
+            {"id": section, "heading": titles.get(section, section)}
+            for section in changed_sections(root, english_file, status.source_commit)
+        ]
         return outdated_notice(words, locale, url_of(default, page_path), changed) + html_content
     return html_content

@@ -3,6 +3,7 @@
 CHROME_PATH when it is set; else Debian's `chromium` where it is installed (Playwright cannot
 download a browser on every machine); else None, and Playwright uses its own download.
 """
+
 from __future__ import annotations
 
 import os

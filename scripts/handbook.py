@@ -10,6 +10,7 @@ twice: the first print tells on which page each chapter starts, the second print
 in the contents. The browser reads the built folder at the site's own address, offline: nothing
 is fetched from the network, and a request for any other address fails the script.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,6 +50,7 @@ def load_config(config_file: Path):
 
 def reading_order(config) -> list[str]:
     """The guide's pages (source paths) in the nav's order, without the translation status page."""
+
     def walk(items):
         for item in items:
             value = next(iter(item.values())) if isinstance(item, dict) else item
@@ -56,6 +58,7 @@ def reading_order(config) -> list[str]:
                 yield from walk(value)
             elif value != STATUS_PAGE:
                 yield value
+
     return list(walk(config.nav))
 
 
@@ -68,13 +71,17 @@ def editions(config) -> list[dict]:
     """Each language's edition: its locale, folder, own title and description, and site words."""
     default = default_locale(config)
     root = Path(config.config_file_path).parent
-    return [{
-        "locale": lang.locale,
-        "prefix": "" if lang.locale == default else f"{lang.locale}/",
-        "title": lang.site_name or config.site_name,
-        "description": lang.site_description or config.site_description,
-        "words": ui_words(root, lang.locale, default),
-    } for lang in config.plugins["i18n"].config.languages if lang.build]
+    return [
+        {
+            "locale": lang.locale,
+            "prefix": "" if lang.locale == default else f"{lang.locale}/",
+            "title": lang.site_name or config.site_name,
+            "description": lang.site_description or config.site_description,
+            "words": ui_words(root, lang.locale, default),
+        }
+        for lang in config.plugins["i18n"].config.languages
+        if lang.build
+    ]
 
 
 def chapter_key(address: str) -> str:
@@ -115,13 +122,20 @@ def print_handbook(context, documents: dict[str, str], config, edition: dict) ->
         starts: dict[str, int] = {}
         for _ in range(MAX_PRINTS):
             documents[document] = TEMPLATES.get_template("handbook.html").render(
-                edition=edition, words=edition["words"], online=online, chapters=chapters,
-                starts=starts, **look)
+                edition=edition, words=edition["words"], online=online, chapters=chapters, starts=starts, **look
+            )
             page.goto(document)
             page.emulate_media(media="print")
-            pdf = page.pdf(format=PAPER, margin=MARGIN, outline=True, tagged=True,
-                           print_background=True, display_header_footer=True,
-                           header_template="<span></span>", footer_template=footer(edition["words"]))
+            pdf = page.pdf(
+                format=PAPER,
+                margin=MARGIN,
+                outline=True,
+                tagged=True,
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer(edition["words"]),
+            )
             printed = chapter_pages(PdfReader(io.BytesIO(pdf)), chapters)
             if printed == starts:
                 return pdf
@@ -159,6 +173,7 @@ def serve_site(context, site: Path, site_url: str, documents: dict[str, str]) ->
             route.fulfill(path=file)
         else:
             route.fulfill(path=site / "404.html", status=404)
+
     context.route("**/*", handle)
     return stopped
 
@@ -199,8 +214,12 @@ def main() -> int:
         finally:
             browser.close()
     if stopped:
-        print("handbook: the pages asked for addresses outside the site (not fetched):\n  "
-              + "\n  ".join(sorted(set(stopped))) + "\nShip what they need with the site instead.", file=sys.stderr)
+        print(
+            "handbook: the pages asked for addresses outside the site (not fetched):\n  "
+            + "\n  ".join(sorted(set(stopped)))
+            + "\nShip what they need with the site instead.",
+            file=sys.stderr,
+        )
         return 1
     print("\n".join(str(path) for path in written))
     return 0

@@ -6,6 +6,7 @@ Trainers put these addresses on slides and handouts, so tests/test_link_contract
 fails when one stops resolving (without a redirect) or a new one is not listed:
 renaming a section id or moving a page becomes a deliberate, reviewed change.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -55,8 +56,7 @@ def redirected(site: Path, link: str) -> bool:
 
 
 def read_contract(path: Path = CONTRACT) -> set[str]:
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
 
 
 def main() -> int:

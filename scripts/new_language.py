@@ -5,6 +5,7 @@
 The new language builds and passes the tests at once: every page it lacks is shown in English
 under a "not yet translated" notice, so it can be published before it is complete.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,6 +60,7 @@ def nav_sections(nav: list) -> list[str]:
 
 def material_has(locale: str) -> bool:
     import material  # the theme's own labels (search, menus) exist for the languages it ships
+
     return (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{locale}.html").is_file()
 
 
@@ -66,9 +68,13 @@ def language_block(locale: str, name: str, config: dict, column: int) -> str:
     def q(text: str) -> str:
         return yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
 
-    lines = [f"- locale: {locale}", f"  name: {q(name)}", "  build: true",
-             f"  site_name: {q(config['site_name'])}  # TODO: the site's name in {name}",
-             f"  site_description: {q(config.get('site_description', ''))}  # TODO: in {name}"]
+    lines = [
+        f"- locale: {locale}",
+        f"  name: {q(name)}",
+        "  build: true",
+        f"  site_name: {q(config['site_name'])}  # TODO: the site's name in {name}",
+        f"  site_description: {q(config.get('site_description', ''))}  # TODO: in {name}",
+    ]
     if material_has(locale):
         lines += ["  theme:", f"    language: {locale}"]
     sections = nav_sections(config.get("nav") or [])
@@ -94,13 +100,15 @@ def add_translations_folder(root: Path, locale: str, name: str, default: str) ->
     template = root / "translations" / "_template"
     for file in template.iterdir():
         (folder / file.name).write_text(
-            file.read_text(encoding="utf-8").replace("{name}", name).replace("{locale}", locale), encoding="utf-8")
+            file.read_text(encoding="utf-8").replace("{name}", name).replace("{locale}", locale), encoding="utf-8"
+        )
     english_words = (root / "translations" / default / "ui.yml").read_text(encoding="utf-8")
     body = "".join(line for line in english_words.splitlines(keepends=True) if not line.startswith("#"))
     (folder / "ui.yml").write_text(
         f"# The site's own words in {name}: notices, labels. TODO: translate the values, keep the keys.\n"
-        "# {language} is replaced by the name of the page's language. A key left out is shown in English.\n"
-        + body, encoding="utf-8")
+        "# {language} is replaced by the name of the page's language. A key left out is shown in English.\n" + body,
+        encoding="utf-8",
+    )
 
 
 def add_home_page(root: Path, locale: str, default: str) -> Path:
@@ -151,16 +159,20 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     contract = root / CONTRACT.name
     others = [lang["locale"] for lang in declared if lang["locale"] != default]
     added = add_to_link_contract(contract, locale, others) if contract.is_file() else 0
-    created = [("mkdocs.yml", "its block under plugins > i18n > languages (TODO: site name, menu labels)"),
-               (home.relative_to(root).as_posix(), "the English home page, to translate first"),
-               (f"translations/{locale}/ui.yml", "the site's own words (TODO: translate the values)"),
-               (f"translations/{locale}/style-guide.md", "the register and glossary to agree on"),
-               (f"translations/{locale}/search-words.yml", "words that must find their page, as pages are translated"),
-               (CONTRACT.name, f"{added} addresses under /{locale}/")]
+    created = [
+        ("mkdocs.yml", "its block under plugins > i18n > languages (TODO: site name, menu labels)"),
+        (home.relative_to(root).as_posix(), "the English home page, to translate first"),
+        (f"translations/{locale}/ui.yml", "the site's own words (TODO: translate the values)"),
+        (f"translations/{locale}/style-guide.md", "the register and glossary to agree on"),
+        (f"translations/{locale}/search-words.yml", "words that must find their page, as pages are translated"),
+        (CONTRACT.name, f"{added} addresses under /{locale}/"),
+    ]
     print(f"{name} ({locale}) added:")
     print("".join(f"  {path:<38} {what}\n" for path, what in created), end="")
-    print(f"Every other page shows in English under a notice until it is translated. Next: make serve,\n"
-          f"make translations LANG={locale} for what to translate, and make test before a pull request.")
+    print(
+        f"Every other page shows in English under a notice until it is translated. Next: make serve,\n"
+        f"make translations LANG={locale} for what to translate, and make test before a pull request."
+    )
     return 0
 
 

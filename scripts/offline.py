@@ -6,6 +6,7 @@ Builds with Material's offline plugin on (KYC_OFFLINE=true, see mkdocs.yml and
 hooks/offline_edition.py) into a temporary folder, and zips it under one folder,
 keep-your-cool/, whose index.html is the English home page.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,9 @@ def build(site_dir: Path) -> None:
     """The real strict build of the offline edition into site_dir; a failed build stops with its output."""
     env = {**os.environ, "KYC_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if result.returncode != 0:
         sys.exit(f"The offline edition did not build:\n{result.stderr}")
 

@@ -6,6 +6,7 @@
                                                          the current English page
 (`make translations [LANG=fr]` and `make translation-done PAGE=docs/fr/x.md` run these.)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,10 @@ def status(root: Path, lang: str | None) -> int:
         print(f"'{lang}' is not a language of this site; mkdocs.yml declares: {', '.join(locales)}")
         return 2
     if not has_history(root):
-        print("No full git history here (a shallow clone or a tarball): the state of translations that exist\n"
-              "cannot be known, so none is reported out of date. Run `git fetch --unshallow` to get it.\n")
+        print(
+            "No full git history here (a shallow clone or a tarball): the state of translations that exist\n"
+            "cannot be known, so none is reported out of date. Run `git fetch --unshallow` to get it.\n"
+        )
     pending = 0
     for s in statuses(root, root / "docs", locales, default):
         if lang and s.locale != lang:
@@ -75,12 +78,16 @@ def status(root: Path, lang: str | None) -> int:
             diff = git(root, "diff", colour, s.source_commit, "--", f"docs/{default}/{s.page}").stdout
             print(f"              What changed in docs/{default}/{s.page} since it was translated:")
             print("\n".join("              " + line for line in readable_diff(diff)))
-            print(f"              Once {path} says the same again, record it with:\n"
-                  f"              make translation-done PAGE={path}\n")
+            print(
+                f"              Once {path} says the same again, record it with:\n"
+                f"              make translation-done PAGE={path}\n"
+            )
         elif s.state == MISSING:
             pending += 1
-            print(f"              To start: copy docs/{default}/{s.page} to {path}, translate it, then\n"
-                  f"              make translation-done PAGE={path}")
+            print(
+                f"              To start: copy docs/{default}/{s.page} to {path}, translate it, then\n"
+                f"              make translation-done PAGE={path}"
+            )
     print(f"\n{pending} page(s) to translate or update." if pending else "\nEverything is up to date.")
     return 0
 
@@ -99,8 +106,10 @@ def write_record(path: Path, commit: str) -> None:
 
 def done(root: Path, path_arg: str | None) -> int:
     if not path_arg:
-        print(f"Say which page you have brought up to date: {DONE_USAGE}\n"
-              "`make translations` lists the pages to translate or update.")
+        print(
+            f"Say which page you have brought up to date: {DONE_USAGE}\n"
+            "`make translations` lists the pages to translate or update."
+        )
         return 2
     _, default = languages(root)
     docs = root / "docs"
@@ -115,8 +124,10 @@ def done(root: Path, path_arg: str | None) -> int:
         return 2
     front, _ = read_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
     if front and front.error:
-        print(f"{path_arg}:{front.error_line}: the front matter is not valid YAML ({front.error}). "
-              "Fix it (`key: value` lines between the two '---'), then run the command again.")
+        print(
+            f"{path_arg}:{front.error_line}: the front matter is not valid YAML ({front.error}). "
+            "Fix it (`key: value` lines between the two '---'), then run the command again."
+        )
         return 2
     commit = english_commit(root, f"docs/{default}/{page}")
     if not commit:

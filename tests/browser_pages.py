@@ -1,4 +1,5 @@
 """The built site's pages, and the reader's settings the browser tests visit them with."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Shared fixtures: the real strict build, served to Chromium at the site's own address."""
+
 from __future__ import annotations
 
 import os
@@ -32,7 +33,10 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config_file.parent,
     )
 
 
@@ -64,6 +68,7 @@ def serve_from(site: Path, site_url: str):
             route.fulfill(path=file)
         else:
             route.fulfill(path=site / "404.html", status=404)
+
     return handler
 
 

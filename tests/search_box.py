@@ -1,5 +1,6 @@
 """Drive Material's search box the way a reader does, and tell whether what it shows comes
 from the built page it links to (the same title, the same words)."""
+
 from __future__ import annotations
 
 import html
@@ -25,7 +26,8 @@ class Result:
 def _meta_is(page, text: str, equal: bool) -> None:
     page.wait_for_function(
         "([text, equal]) => (document.querySelector('.md-search-result__meta').textContent.trim() === text) === equal",
-        arg=[text, equal], timeout=10_000,
+        arg=[text, equal],
+        timeout=10_000,
     )
 
 
@@ -37,7 +39,8 @@ def search(page, query: str) -> list[list[Result]]:
     prefix is a search of its own, and the list read could be an earlier prefix's."""
     box = page.locator("input.md-search__input")
     placeholder = page.evaluate(
-        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    )
     box.click()
     if box.input_value():  # a search before this one on the page: clear it
         box.fill("")

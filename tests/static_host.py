@@ -1,5 +1,6 @@
 """A static host on 127.0.0.1, the way an intranet copy or GitHub Pages serves the built site:
 under a sub-path, a folder's index.html, a file, or else the root 404.html with status 404."""
+
 from __future__ import annotations
 
 import contextlib
@@ -19,12 +20,15 @@ class StaticHost(SimpleHTTPRequestHandler):
         path = unquote(urlsplit(path).path)
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        if (path.is_dir() and not (path / "index.html").is_file()) or (not path.is_dir() and not path.is_file()) \
-                or (path.is_dir() and not self.path.split("?")[0].endswith("/")):
+        if (
+            (path.is_dir() and not (path / "index.html").is_file())
+            or (not path.is_dir() and not path.is_file())
+            or (path.is_dir() and not self.path.split("?")[0].endswith("/"))
+        ):
             return self.not_found()
         return super().send_head()
 

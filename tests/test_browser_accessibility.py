@@ -8,6 +8,7 @@ styles, so a problem of a viewport or palette shows on each kind's page.
 Problems are fixed in the theme's configuration, overrides or CSS: no rule is turned off and no
 element left out. axe-core runs offline (axe-playwright-python ships it).
 """
+
 from __future__ import annotations
 
 import os
@@ -99,8 +100,10 @@ def test_controls_are_named_in_the_pages_language(page, site_url, locale):
     words = ui_words(ROOT, locale, DEFAULT_LOCALE)
     search = page.locator(".md-search__input").get_attribute("aria-label")
     assert page.get_by_role("dialog", name=search).count() == 1
-    assert page.locator("form[data-md-component=palette] input").evaluate_all("inputs => inputs.map(i => i.ariaLabel)") \
-        == [words["switch_to_dark"], words["switch_to_light"]]
+    assert page.locator("form[data-md-component=palette] input").evaluate_all("inputs => inputs.map(i => i.ariaLabel)") == [
+        words["switch_to_dark"],
+        words["switch_to_light"],
+    ]
     assert page.get_by_role("button", name=page.locator(".md-nav--primary").get_attribute("aria-label")).is_visible()
     assert axe_rule_passes(page, "aria-dialog-name")
 

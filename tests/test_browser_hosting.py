@@ -1,6 +1,7 @@
 """The built site works wherever it is put: served under a sub-path at another address than its
 site_url, every page makes only same-origin requests that succeed, with no console error; the
 switcher keeps page and section; one 404.html speaks the language of the address asked for."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -29,13 +30,29 @@ class Watch:
     def __init__(self, page, origin: str):
         self.problems: list[str] = []
         self.expected_404: str | None = None
-        page.on("request", lambda req: urlsplit(req.url).scheme not in ("data", "blob")
-                and not req.url.startswith(origin) and self.problems.append(f"{page.url} asked {req.url}"))
+        page.on(
+            "request",
+            lambda req: (
+                urlsplit(req.url).scheme not in ("data", "blob")
+                and not req.url.startswith(origin)
+                and self.problems.append(f"{page.url} asked {req.url}")
+            ),
+        )
         page.on("requestfailed", lambda req: self.problems.append(f"{page.url}: {req.url} failed ({req.failure})"))
-        page.on("response", lambda res: res.status >= 400 and res.url != self.expected_404
-                and self.problems.append(f"{page.url}: {res.url} {res.status}"))
-        page.on("console", lambda msg: msg.type == "error" and msg.location.get("url") != self.expected_404
-                and self.problems.append(f"{page.url}: console {msg.text}"))
+        page.on(
+            "response",
+            lambda res: (
+                res.status >= 400 and res.url != self.expected_404 and self.problems.append(f"{page.url}: {res.url} {res.status}")
+            ),
+        )
+        page.on(
+            "console",
+            lambda msg: (
+                msg.type == "error"
+                and msg.location.get("url") != self.expected_404
+                and self.problems.append(f"{page.url}: console {msg.text}")
+            ),
+        )
         page.on("pageerror", lambda exc: self.problems.append(f"{page.url}: {exc}"))
 
 
@@ -47,7 +64,9 @@ def origin_of(address: str) -> str:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_asks_only_its_own_origin_and_nothing_fails(page, host, built_site, locale):
     watch = Watch(page, origin_of(host))
-    for path in [p for p in built_pages(built_site, locale) if not p.endswith("404.html")] + [language_prefix(locale) + NOT_FOUND]:
+    for path in [p for p in built_pages(built_site, locale) if not p.endswith("404.html")] + [
+        language_prefix(locale) + NOT_FOUND
+    ]:
         watch.expected_404 = host + path if path.endswith(NOT_FOUND) else None
         page.goto(host + path)
         page.wait_for_load_state("networkidle")

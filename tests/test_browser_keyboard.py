@@ -4,6 +4,7 @@ Tab reaches the controls in order, each one looks different while it has the foc
 Enter or Space does what a click does: skip to the content, open a quiz answer, switch
 language or palette, search, open the navigation on a phone.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -85,16 +86,27 @@ def settle(page) -> None:
 def in_view(page, element) -> bool:
     box = element.bounding_box()
     size = page.viewport_size
-    return bool(box) and box["width"] > 0 and box["height"] > 0 and box["x"] < size["width"] \
-        and box["y"] < size["height"] and box["x"] + box["width"] > 0 and box["y"] + box["height"] > 0
+    return (
+        bool(box)
+        and box["width"] > 0
+        and box["height"] > 0
+        and box["x"] < size["width"]
+        and box["y"] < size["height"]
+        and box["x"] + box["width"] > 0
+        and box["y"] + box["height"] > 0
+    )
 
 
 def look(page, element) -> bytes:
     """A picture of the element and a few pixels around it (where a focus ring may be drawn)."""
     box, size, pad = element.bounding_box(), page.viewport_size, 4
     x, y = max(box["x"] - pad, 0), max(box["y"] - pad, 0)
-    clip = {"x": x, "y": y, "width": min(box["x"] + box["width"] + pad, size["width"]) - x,
-            "height": min(box["y"] + box["height"] + pad, size["height"]) - y}
+    clip = {
+        "x": x,
+        "y": y,
+        "width": min(box["x"] + box["width"] + pad, size["width"]) - x,
+        "height": min(box["y"] + box["height"] + pad, size["height"]) - y,
+    }
     return page.screenshot(clip=clip, animations="disabled")
 
 

@@ -3,6 +3,7 @@ works as soon as the reader opens it by any way Material offers (overrides/asset
 
 These tests also guard what that wrapper relies on in Material: if an upgrade starts search some
 other way, either the page load fetches search again or opening search finds nothing, and they fail."""
+
 from __future__ import annotations
 
 import re

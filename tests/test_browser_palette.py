@@ -1,5 +1,6 @@
 """The light/dark palette: it follows the reader's system at first, then the reader's own choice,
 which Material remembers on every page and in every language."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Printing in Chromium: each worked example is a one-page handout, the quick reference one sheet
 (front and back), the role-play cards never split and print alone to cut out."""
+
 from __future__ import annotations
 
 import io
@@ -117,7 +118,8 @@ def cards_on_pages(page, pdf: PdfReader) -> dict[str, set[int]]:
         first = words(card.locator("p").first.inner_text())
         last = words(card.locator("li").last.inner_text())
         found[words(card.locator("h3").inner_text())] = {
-            n for n, text in enumerate(texts) for line in (first, last) if line in text}
+            n for n, text in enumerate(texts) for line in (first, last) if line in text
+        }
     return found
 
 

@@ -1,5 +1,6 @@
 """The phrases staff are to say are easy to read: the "Say this" and "Avoid this" boxes and the
 quiz answers are set at least at the size of the page's body text, on a desktop and a phone."""
+
 from __future__ import annotations
 
 import pytest

@@ -8,6 +8,7 @@ Every result shown, for any language's word, is a piece of a page of the site's 
 its title and text are that built page's own, so an English entry in the French index fails
 even though its link would carry the French prefix.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -43,11 +44,17 @@ def foreign_results(results, site_url: str, locale: str) -> list[str]:
 
 
 def test_every_language_lists_words_whose_pages_it_has():
-    problems = [f"translations/{locale}/search-words.yml: no 'word: page.md' lines (is the file there?)"
-                for locale, words in WORDS.items() if not words]
-    problems += [f"translations/{locale}/search-words.yml: {word!r} finds docs/{locale}/{page}, which does not exist"
-                 for locale, words in WORDS.items() for word, page in words.items()
-                 if not (ROOT / "docs" / locale / page).is_file()]
+    problems = [
+        f"translations/{locale}/search-words.yml: no 'word: page.md' lines (is the file there?)"
+        for locale, words in WORDS.items()
+        if not words
+    ]
+    problems += [
+        f"translations/{locale}/search-words.yml: {word!r} finds docs/{locale}/{page}, which does not exist"
+        for locale, words in WORDS.items()
+        for word, page in words.items()
+        if not (ROOT / "docs" / locale / page).is_file()
+    ]
     assert problems == []
 
 

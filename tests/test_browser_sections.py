@@ -1,4 +1,5 @@
 """Trainers' links in Chromium: copy a section's link, keep the section across languages."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Every page in Chromium loads from the site's own origin only, sets no cookie and runs no analytics;
 each language's home page has the right <html lang> and no console errors."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -18,8 +19,12 @@ def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     own_origin = urlsplit(site_url).netloc
-    page.on("request", lambda req: urlsplit(req.url).scheme in ("http", "https")
-            and urlsplit(req.url).netloc != own_origin and foreign.append(req.url))
+    page.on(
+        "request",
+        lambda req: (
+            urlsplit(req.url).scheme in ("http", "https") and urlsplit(req.url).netloc != own_origin and foreign.append(req.url)
+        ),
+    )
 
     response = page.goto(site_url + language_prefix(locale))
     page.wait_for_load_state("networkidle")
@@ -35,8 +40,14 @@ def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
 def test_no_page_contacts_another_origin_fails_a_request_or_sets_a_cookie(page, context, site_url, built_site, locale):
     own_origin = urlsplit(site_url).netloc
     foreign, failed, cookies = [], [], []
-    page.on("request", lambda req: urlsplit(req.url).netloc != own_origin
-            and urlsplit(req.url).scheme not in ("data", "blob") and foreign.append(f"{page.url} -> {req.url}"))
+    page.on(
+        "request",
+        lambda req: (
+            urlsplit(req.url).netloc != own_origin
+            and urlsplit(req.url).scheme not in ("data", "blob")
+            and foreign.append(f"{page.url} -> {req.url}")
+        ),
+    )
     # e.g. a sitemap.xml Material fetches beside a <link rel="alternate"> (overrides/main.html leaves them out)
     page.on("response", lambda res: res.status >= 400 and failed.append(f"{page.url} -> {res.url} {res.status}"))
     for path in built_pages(built_site, locale):

@@ -1,4 +1,5 @@
 """The header's language switcher lands on the same page in the chosen language."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The strict build passes with no warnings, and every Markdown page becomes a page in site/."""
+
 from __future__ import annotations
 
 import html
@@ -78,10 +79,11 @@ def test_mkdocs_nav_lists_paths_and_translates_only_section_labels():
             if isinstance(entry, str):
                 pages.append(entry)
             else:
-                (label, value), = entry.items()
+                ((label, value),) = entry.items()
                 assert isinstance(value, list), f"nav entry {label!r} names a page: list its path only"
                 sections.add(label)
                 walk(value)
+
     walk(config["nav"])
     assert pages
     for lang in LANGUAGES:
@@ -118,7 +120,9 @@ def test_every_page_links_to_its_own_source_file_for_editing(built_site):
             page = html_file.parent.relative_to(folder).as_posix()
             if any(f"{page}/".startswith(f"{other['locale']}/") for other in LANGUAGES) or page == "search":
                 continue  # another language's folder
-            own = [f"{lang['locale']}/{name}" for name in markdown_names(page) if (ROOT / "docs" / lang["locale"] / name).is_file()]
+            own = [
+                f"{lang['locale']}/{name}" for name in markdown_names(page) if (ROOT / "docs" / lang["locale"] / name).is_file()
+            ]
             source = own or [f"{default}/{name}" for name in markdown_names(page) if (ROOT / "docs" / default / name).is_file()]
             links = EDIT_LINK.findall(html_file.read_text(encoding="utf-8"))
             if links != [base + source[0]]:

@@ -1,4 +1,5 @@
 """The English guides have every page and section the method needs, written in their own words."""
+
 from __future__ import annotations
 
 import re
@@ -14,16 +15,33 @@ SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 EXAMPLE_SECTIONS = ["situation", "what-to-say", "what-to-avoid", "why-it-works"]
 REQUIRED = {
     "": ["one-minute-version", "who-its-for", "why-it-matters"],
-    "four-step-method/": ["why-its-hard", "apologize", "sympathize", "accept-responsibility",
-                          "prepare-to-act", "smile", "asap"],
+    "four-step-method/": ["why-its-hard", "apologize", "sympathize", "accept-responsibility", "prepare-to-act", "smile", "asap"],
     "three-rs/": ["before-you-apologize", "regret", "responsibility", "remedy", "weak-apologies", "in-person"],
     "listening/": ["three-whats", "active-listening", "their-words", "repeat-back", "thank-them", "when-to-escalate"],
-    "expert-tactics/": ["validate-first", "voice-note", "be-on-their-side", "stay-collected",
-                        "mirror-validate-empathize", "revisit-expectations", "act-quickly", "make-it-right"],
+    "expert-tactics/": [
+        "validate-first",
+        "voice-note",
+        "be-on-their-side",
+        "stay-collected",
+        "mirror-validate-empathize",
+        "revisit-expectations",
+        "act-quickly",
+        "make-it-right",
+    ],
     "examples/": [],
-    **{f"examples/{name}/": EXAMPLE_SECTIONS for name in [
-        "late-damaged-order", "start-date", "surprised-customer", "long-diagnosis", "abusive-caller",
-        "client-about-to-leave", "misunderstood-expectations", "defective-product"]},
+    **{
+        f"examples/{name}/": EXAMPLE_SECTIONS
+        for name in [
+            "late-damaged-order",
+            "start-date",
+            "surprised-customer",
+            "long-diagnosis",
+            "abusive-caller",
+            "client-about-to-leave",
+            "misunderstood-expectations",
+            "defective-product",
+        ]
+    },
     "quick-reference/": ["say-this", "avoid-this", "asap-card", "three-rs-card"],
     "sources/": ["articles", "people", "further-reading"],
     "trainers/": ["sixty-minute-session", "team-huddle", "role-play-cards", "link-print-share"],

@@ -1,6 +1,7 @@
 """The download box: on pages whose front matter says `downloads: true`, in the page's language
 (translations/<lang>/ui.yml), links relative to the site's root to the offline edition and to the
 page's language's handbook; on no other page, and not in the offline edition."""
+
 from __future__ import annotations
 
 import posixpath
@@ -36,8 +37,10 @@ def test_the_box_speaks_the_pages_language_and_links_from_the_site_root(site, lo
     html = (site / page).read_text(encoding="utf-8")
     assert f">{words['downloads_title']}</p>" in html
     links = box_links(html)
-    assert [text for _, text in links] == [words["downloads_offline"],
-                                           words["downloads_handbook"].replace("{language}", NAMES[locale])]
+    assert [text for _, text in links] == [
+        words["downloads_offline"],
+        words["downloads_handbook"].replace("{language}", NAMES[locale]),
+    ]
     reached = [posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for href, _ in links]
     assert reached == ["downloads/keep-your-cool-offline.zip", f"downloads/keep-your-cool-{locale}.pdf"]
 

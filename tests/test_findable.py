@@ -3,6 +3,7 @@ a canonical address, a sitemap with every page of every language and its address
 them; readers find the same page in another language through relative switcher links, and one
 "page not found" page carries every language's words. The site's own search index of each
 language holds that language's pages, and only them."""
+
 from __future__ import annotations
 
 import html
@@ -72,7 +73,11 @@ def source(locale: str, page: str) -> Path:
     folder = ROOT / "docs" / locale
     if not (folder / (page + "index.md")).is_file() and not (folder / (page.rstrip("/") + ".md")).is_file():
         folder = ROOT / "docs" / DEFAULT_LOCALE  # not translated yet: the English page is shown
-    return folder / (page + "index.md") if (folder / page / "index.md").is_file() or page == "" else folder / (page.rstrip("/") + ".md")
+    return (
+        folder / (page + "index.md")
+        if (folder / page / "index.md").is_file() or page == ""
+        else folder / (page.rstrip("/") + ".md")
+    )
 
 
 def front_matter(file: Path) -> dict:
@@ -97,14 +102,22 @@ def test_every_page_has_its_own_description_in_its_language(built_site):
 
 
 def test_every_page_says_its_language(built_site):
-    wrong = [(path, head(built_site, path).lang) for locale in LOCALES
-             for path in built_pages(built_site, locale) if head(built_site, path).lang != locale]
+    wrong = [
+        (path, head(built_site, path).lang)
+        for locale in LOCALES
+        for path in built_pages(built_site, locale)
+        if head(built_site, path).lang != locale
+    ]
     assert wrong == []
 
 
 def test_every_page_has_a_canonical_address_in_its_language(built_site):
-    wrong = [(path, head(built_site, path).canonical) for locale in LOCALES
-             for path in content_pages(built_site, locale) if head(built_site, path).canonical != SITE_URL + path]
+    wrong = [
+        (path, head(built_site, path).canonical)
+        for locale in LOCALES
+        for path in content_pages(built_site, locale)
+        if head(built_site, path).canonical != SITE_URL + path
+    ]
     assert wrong == []
 
 
@@ -128,8 +141,11 @@ def test_switcher_links_are_relative_and_lead_to_the_same_page_in_every_language
         for path in content_pages(built_site, locale):
             page = in_language(path, locale)
             links = Switcher((built_site / path / "index.html").read_text(encoding="utf-8")).links
-            reached = {(lang, posixpath.normpath(posixpath.join("/" + path, href)).rstrip("/") + "/")
-                       for lang, href in links if not re.match(r"^([a-z]+:|/)", href)}
+            reached = {
+                (lang, posixpath.normpath(posixpath.join("/" + path, href)).rstrip("/") + "/")
+                for lang, href in links
+                if not re.match(r"^([a-z]+:|/)", href)
+            }
             expected = {(loc, ("/" + language_prefix(loc) + page).rstrip("/") + "/") for loc in LOCALES}
             if reached != expected or len(links) != len(LOCALES):
                 problems.append(f"{path}: {links}")
@@ -138,8 +154,9 @@ def test_switcher_links_are_relative_and_lead_to_the_same_page_in_every_language
 
 def test_no_page_has_alternates_in_head_that_material_would_fetch_a_sitemap_beside(built_site):
     """Material's language selector fetches <link rel="alternate">/sitemap.xml: the languages are in sitemap.xml."""
-    with_alternates = [path for locale in LOCALES for path in built_pages(built_site, locale)
-                       if head(built_site, path).alternates]
+    with_alternates = [
+        path for locale in LOCALES for path in built_pages(built_site, locale) if head(built_site, path).alternates
+    ]
     assert with_alternates == []
 
 
@@ -164,8 +181,11 @@ def test_one_page_not_found_carries_every_languages_words(built_site):
     assert page.lang == DEFAULT_LOCALE and page.description and page.description.strip()
     for locale in LOCALES:
         words = ui_words(ROOT, locale, DEFAULT_LOCALE)
-        block = re.search(rf'<div class="kyc-not-found" lang="{locale}" data-folder="{language_prefix(locale).rstrip("/")}"[^>]*>(.*?)</div>',
-                          text, re.S)
+        block = re.search(
+            rf'<div class="kyc-not-found" lang="{locale}" data-folder="{language_prefix(locale).rstrip("/")}"[^>]*>(.*?)</div>',
+            text,
+            re.S,
+        )
         assert block, locale
         assert f"<h1>{words['not_found_title']}</h1>" in block.group(1)
         home = language_prefix(locale) or "./"  # relative to the site root, which the page sets as its <base>

@@ -1,6 +1,7 @@
 """The handbook (make handbook): one PDF per language with a cover, contents with page numbers,
 every guide page in reading order, working internal links, bookmarks, page numbers, embedded
 fonts, its own language's words, and nothing fetched from elsewhere while printing."""
+
 from __future__ import annotations
 
 import html

@@ -1,4 +1,5 @@
 """Every hook in hooks/ is wired into mkdocs.yml, and the search index is split per language."""
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,14 @@ def test_every_hook_with_an_event_is_registered():
 
 
 def test_split_index_gives_each_language_its_own_pages(tmp_path):
-    merged = {"config": {"lang": ["en", "fr"], "pipeline": ["stopWordFilter"]}, "docs": [
-        {"location": "", "title": "Home", "text": "hello"},
-        {"location": "fr/", "title": "Accueil", "text": "bonjour"},
-        {"location": "tl/three-rs/#regret", "title": "Pagsisisi", "text": "paumanhin"},
-    ]}
+    merged = {
+        "config": {"lang": ["en", "fr"], "pipeline": ["stopWordFilter"]},
+        "docs": [
+            {"location": "", "title": "Home", "text": "hello"},
+            {"location": "fr/", "title": "Accueil", "text": "bonjour"},
+            {"location": "tl/three-rs/#regret", "title": "Pagsisisi", "text": "paumanhin"},
+        ],
+    }
     (tmp_path / "assets/javascripts/lunr/min").mkdir(parents=True)
     (tmp_path / "assets/javascripts/lunr/min/lunr.fr.min.js").touch()
     split = search_per_language.split_index(merged, ["en", "fr", "tl"], "en", tmp_path)

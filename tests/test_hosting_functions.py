@@ -1,5 +1,6 @@
 """The plain functions behind hosting anywhere: switcher links from the site root, published
 addresses of offline pages, each language's redirects, the 404 page's top-level names."""
+
 from __future__ import annotations
 
 from language_404 import top_level_names
@@ -30,5 +31,8 @@ def test_a_move_in_each_language():
 
 
 def test_top_level_names_of_page_addresses():
-    assert top_level_names(["", "three-rs/", "examples/", "examples/x/", "quick-reference.html"]) == \
-        ["examples", "quick-reference.html", "three-rs"]
+    assert top_level_names(["", "three-rs/", "examples/", "examples/x/", "quick-reference.html"]) == [
+        "examples",
+        "quick-reference.html",
+        "three-rs",
+    ]

@@ -1,4 +1,5 @@
 """Shared links keep working: the built site publishes exactly the addresses in link-contract.txt."""
+
 from __future__ import annotations
 
 import sys
@@ -14,7 +15,8 @@ def test_every_address_in_the_contract_still_resolves(built_site):
     broken = sorted(link for link in read_contract() if link not in published and not redirected(built_site, link))
     assert broken == [], (
         f"These shared addresses no longer resolve: {broken}. Restore the page or section id, "
-        f"or add a redirect (mkdocs-redirects) for a moved page.")
+        f"or add a redirect (mkdocs-redirects) for a moved page."
+    )
 
 
 def test_every_published_address_is_in_the_contract(built_site):

@@ -1,5 +1,6 @@
 """A new language in one command: a partial language builds strictly, says in its own words which
 pages are not translated yet, appears in the switcher and on every status page (fixture site)."""
+
 from __future__ import annotations
 
 import re
@@ -68,7 +69,7 @@ def test_new_language_adds_a_language_that_builds_at_once(site, capsys):
 
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert after.startswith(before.split("\nnav:")[0])  # inserted as text: comments and layout kept
-    assert after.endswith(before[before.index("\nnav:"):])
+    assert after.endswith(before[before.index("\nnav:") :])
     es = declared_languages(site / "mkdocs.yml")[-1]
     assert (es["locale"], es["name"], es["theme"]) == ("es", "Español", {"language": "es"})
     assert es["nav_translations"] == {"Guides": "Guides"}  # section labels only, to translate
@@ -76,18 +77,23 @@ def test_new_language_adds_a_language_that_builds_at_once(site, capsys):
 
     # the translator's first edit: the notice in their own words
     words = site / "translations/es/ui.yml"
-    words.write_text(words.read_text(encoding="utf-8").replace(
-        "missing_title: Not translated yet", "missing_title: Aún sin traducir"), encoding="utf-8")
+    words.write_text(
+        words.read_text(encoding="utf-8").replace("missing_title: Not translated yet", "missing_title: Aún sin traducir"),
+        encoding="utf-8",
+    )
     out = build(site)
     assert "Aún sin traducir" in (out / "es/guide/index.html").read_text(encoding="utf-8")
     assert "Aún sin traducir" not in (out / "es/index.html").read_text(encoding="utf-8")  # its home page exists
     for prefix in ("", "fr/", "es/"):
         page = (out / prefix / "translation-status/index.html").read_text(encoding="utf-8")
         assert 'id="status-es"' in page and 'id="status-fr"' in page, prefix
-        switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">\s*([^<]+?)\s*</a>',
-                              (out / prefix / "guide/index.html").read_text(encoding="utf-8"))
+        switcher = re.findall(
+            r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">\s*([^<]+?)\s*</a>',
+            (out / prefix / "guide/index.html").read_text(encoding="utf-8"),
+        )
         assert [href for href, lang, name in switcher if (lang, name) == ("es", "Español")] == [
-            {"": "../es/guide/", "fr/": "../../es/guide/", "es/": "./"}[prefix]], prefix
+            {"": "../es/guide/", "fr/": "../../es/guide/", "es/": "./"}[prefix]
+        ], prefix
 
 
 def test_new_language_says_what_to_type_and_refuses_a_declared_one(site, capsys):

@@ -1,6 +1,7 @@
 """The offline edition (`make offline`), unzipped and opened from file:// with no server: every page
 of every language asks for nothing outside its folder and logs no error; the switcher keeps the
 page and section; search finds a word in each language; copy-a-link gives the published address."""
+
 from __future__ import annotations
 
 import sys
@@ -32,15 +33,22 @@ def edition(tmp_path_factory) -> Path:
 
 def pages_of(edition: Path, locale: str) -> list[Path]:
     others = [edition / language_prefix(loc) for loc in LOCALES if language_prefix(loc) and loc != locale]
-    return sorted(p for p in (edition / language_prefix(locale)).rglob("*.html")
-                  if p.name != "404.html" and not any(p.is_relative_to(o) for o in others))
+    return sorted(
+        p
+        for p in (edition / language_prefix(locale)).rglob("*.html")
+        if p.name != "404.html" and not any(p.is_relative_to(o) for o in others)
+    )
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_asks_only_for_files_in_its_folder(page, edition, locale):
     folder, problems = edition.as_uri() + "/", []
-    page.on("request", lambda req: not req.url.startswith((folder, "data:", "blob:", "about:"))
-            and problems.append(f"{page.url} asked {req.url}"))
+    page.on(
+        "request",
+        lambda req: (
+            not req.url.startswith((folder, "data:", "blob:", "about:")) and problems.append(f"{page.url} asked {req.url}")
+        ),
+    )
     page.on("requestfailed", lambda req: problems.append(f"{page.url}: {req.url} failed ({req.failure})"))
     page.on("console", lambda msg: msg.type == "error" and problems.append(f"{page.url}: console {msg.text}"))
     page.on("pageerror", lambda exc: problems.append(f"{page.url}: {exc}"))

@@ -4,6 +4,7 @@ Each test starts from a tiny valid English + French site written in tmp_path and
 breaks one thing. The French pages keep the English line layout, so a problem's
 line is the same in both languages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -143,6 +144,7 @@ def test_problem_reads_file_line_what_and_fix():
 
 # 1. encoding and empty pages
 
+
 def test_file_that_is_not_utf8(tmp_path):
     latin1 = FR_THREE_RS.replace("Mean it", "x").encode("utf-8").replace("sincère".encode(), "sincère".encode("latin-1"))
     found = check(tmp_path, {"fr/three-rs.md": latin1})
@@ -158,10 +160,14 @@ def test_empty_page(tmp_path, text):
 
 # 2. front matter
 
-@pytest.mark.parametrize("front, line", [
-    ("description: Les trois R: regret, responsabilité", 2),
-    ("author: Ana\ndescription: \"non fermé", 3),  # the line inside the file, not inside the YAML
-])
+
+@pytest.mark.parametrize(
+    "front, line",
+    [
+        ("description: Les trois R: regret, responsabilité", 2),
+        ('author: Ana\ndescription: "non fermé', 3),  # the line inside the file, not inside the YAML
+    ],
+)
 def test_front_matter_that_is_not_yaml(tmp_path, front, line):
     found = check(tmp_path, {"fr/index.md": f"---\n{front}\n---\n\n# Accueil\n"})
     problem_at(found, "docs/fr/index.md", line, "not valid YAML", "quotes")
@@ -172,12 +178,15 @@ def test_front_matter_that_is_not_a_mapping(tmp_path):
     problem_at(found, "docs/en/listening.md", 1, "not a list of 'key: value' lines")
 
 
-@pytest.mark.parametrize("front, line", [
-    ("---\ndescription: ''\n---\n", 2),
-    ("---\ndescription: 42\n---\n", 2),
-    ("---\ntitle: Listening\n---\n", 1),
-    ("", 1),
-])
+@pytest.mark.parametrize(
+    "front, line",
+    [
+        ("---\ndescription: ''\n---\n", 2),
+        ("---\ndescription: 42\n---\n", 2),
+        ("---\ntitle: Listening\n---\n", 1),
+        ("", 1),
+    ],
+)
 def test_description_must_be_a_non_empty_string(tmp_path, front, line):
     found = check(tmp_path, {"en/listening.md": front + "\n# Listening\n"})
     assert where(found) == [("docs/en/listening.md", line)]
@@ -185,6 +194,7 @@ def test_description_must_be_a_non_empty_string(tmp_path, front, line):
 
 
 # 3 and 4. folders and file names
+
 
 def test_folder_that_is_not_a_declared_language(tmp_path):
     found = check(tmp_path, {"de/index.md": "---\ndescription: Start.\n---\n\n# Start\n"})
@@ -197,6 +207,7 @@ def test_translation_without_an_english_original(tmp_path):
 
 
 # 5. heading ids
+
 
 def test_heading_without_an_id(tmp_path):
     found = check(tmp_path, appended("### Then call back"))
@@ -213,10 +224,16 @@ def test_heading_ids_are_unique_within_a_page(tmp_path):
 
 # 6. parity of each translation with English
 
+
 def test_missing_section_id(tmp_path):
     found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("## Réparer {#remedy}", "Réparer")})
-    missing = problem_at(found, "docs/fr/three-rs.md", None, "section id '#remedy' is missing (English has it at docs/en/three-rs.md:16)",
-                         "keep the heading with '{#remedy}' exactly as in English")
+    missing = problem_at(
+        found,
+        "docs/fr/three-rs.md",
+        None,
+        "section id '#remedy' is missing (English has it at docs/en/three-rs.md:16)",
+        "keep the heading with '{#remedy}' exactly as in English",
+    )
     assert str(missing).startswith("docs/fr/three-rs.md: section id")
     problem_at(found, "docs/fr/three-rs.md", 12, "docs/fr/three-rs.md has no id '#remedy'")  # the page's own link
 
@@ -247,7 +264,9 @@ def test_sections_out_of_order(tmp_path):
 
 def test_missing_and_extra_links(tmp_path):
     found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("index.md#welcome", "index.md")})
-    problem_at(found, "docs/fr/three-rs.md", None, "link to 'index.md#welcome' is missing (English has it at docs/en/three-rs.md:7)")
+    problem_at(
+        found, "docs/fr/three-rs.md", None, "link to 'index.md#welcome' is missing (English has it at docs/en/three-rs.md:7)"
+    )
     problem_at(found, "docs/fr/three-rs.md", 7, "link to 'index.md' is not in English", "Did you mean 'index.md#welcome'?")
     assert len(found) == 2
 
@@ -256,16 +275,20 @@ def test_different_image(tmp_path):
     found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("img/three-rs.png", "img/trois-r.png")})
     problem_at(found, "docs/fr/three-rs.md", None, "image 'img/three-rs.png' is missing")
     assert sorted(p.what for p in found if p.line == 14) == [
-        "image 'img/trois-r.png' does not exist (docs/en/img/trois-r.png)", "image 'img/trois-r.png' is not in English (docs/en/three-rs.md)"
+        "image 'img/trois-r.png' does not exist (docs/en/img/trois-r.png)",
+        "image 'img/trois-r.png' is not in English (docs/en/three-rs.md)",
     ]
     assert len(found) == 3
 
 
-@pytest.mark.parametrize("old, new, line, words", [
-    ("!!! tip", "!!! note", 11, "'!!! note' stands where English has '!!! tip' (docs/en/three-rs.md:11)"),
-    ("??? question", "!!! question", 18, "'!!! question' stands where English has '??? question'"),
-    ("??? question \"Et ensuite ?\"\n    Rappelez le client.\n", "", None, "'??? question' is missing"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, words",
+    [
+        ("!!! tip", "!!! note", 11, "'!!! note' stands where English has '!!! tip' (docs/en/three-rs.md:11)"),
+        ("??? question", "!!! question", 18, "'!!! question' stands where English has '??? question'"),
+        ('??? question "Et ensuite ?"\n    Rappelez le client.\n', "", None, "'??? question' is missing"),
+    ],
+)
 def test_admonition_kinds_in_the_english_order(tmp_path, old, new, line, words):
     found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace(old, new)})
     assert where(found) == [("docs/fr/three-rs.md", line)]
@@ -274,6 +297,7 @@ def test_admonition_kinds_in_the_english_order(tmp_path, old, new, line, words):
 
 # 7. links point to pages and sections that exist
 
+
 def test_link_to_a_page_that_does_not_exist(tmp_path):
     found = check(tmp_path, both("index.md#welcome", "thre-rs.md"))  # same typo in both, so parity holds
     for loc in ("en", "fr"):
@@ -281,10 +305,13 @@ def test_link_to_a_page_that_does_not_exist(tmp_path):
 
 
 def test_link_to_a_section_that_does_not_exist(tmp_path):
-    found = check(tmp_path, {
-        "en/index.md": PAGES["en/index.md"].replace("#regret", "#regrets"),
-        "fr/index.md": PAGES["fr/index.md"].replace("#regret", "#regrets"),
-    })
+    found = check(
+        tmp_path,
+        {
+            "en/index.md": PAGES["en/index.md"].replace("#regret", "#regrets"),
+            "fr/index.md": PAGES["fr/index.md"].replace("#regret", "#regrets"),
+        },
+    )
     problem_at(found, "docs/en/index.md", 9, "docs/en/three-rs.md has no id '#regrets'", "use '#regret'")
     problem_at(found, "docs/fr/index.md", 9, "docs/fr/three-rs.md has no id '#regrets'")  # French readers get the French page
     assert len(found) == 2
@@ -308,17 +335,25 @@ def test_link_out_of_the_language_folder(tmp_path):
 
 
 def test_one_run_reports_every_problem_in_every_language(tmp_path):
-    found = check(tmp_path, {
-        "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
-        "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n### Encore\n",
-        "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
-    })
+    found = check(
+        tmp_path,
+        {
+            "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
+            "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n### Encore\n",
+            "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
+        },
+    )
     assert where(found) == [
-        ("docs/fr/index.md", 7), ("docs/fr/index.md", 11), ("docs/fr/three-rs.md", 2), ("docs/fr/three-rs.md", 7), ("docs/en/index.md", 11),
+        ("docs/fr/index.md", 7),
+        ("docs/fr/index.md", 11),
+        ("docs/fr/three-rs.md", 2),
+        ("docs/fr/three-rs.md", 7),
+        ("docs/en/index.md", 11),
     ]
 
 
 # the real build: every problem printed, exit code 1, no traceback, and the preflight runs once
+
 
 def assert_build_fails_with(tmp_path: Path, config: Path, found: list[Problem]) -> None:
     assert found, "the fixture should have problems"
@@ -331,21 +366,28 @@ def assert_build_fails_with(tmp_path: Path, config: Path, found: list[Problem]) 
     assert f"{len(found)} problem(s) in the Markdown sources; see above." in result.stderr
 
 
-@pytest.mark.parametrize("changes", [
-    {"de/index.md": "---\ndescription: Start.\n---\n\n# Start\n"},
-    {"fr/three-rs.md": FR_THREE_RS.encode().replace("è".encode(), b"\xe8")},
-    {"en/listening.md": "---\ndescription: [unclosed\n---\n\n# Listening\n"},
-], ids=["undeclared-folder", "not-utf8", "bad-yaml"])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"de/index.md": "---\ndescription: Start.\n---\n\n# Start\n"},
+        {"fr/three-rs.md": FR_THREE_RS.encode().replace("è".encode(), b"\xe8")},
+        {"en/listening.md": "---\ndescription: [unclosed\n---\n\n# Listening\n"},
+    ],
+    ids=["undeclared-folder", "not-utf8", "bad-yaml"],
+)
 def test_build_fails_with_located_messages(tmp_path, changes):
     config = make_site(tmp_path, changes)
     assert_build_fails_with(tmp_path, config, find_problems(tmp_path / "docs", ["en", "fr"], "en"))
 
 
 def test_build_prints_problems_in_both_languages(tmp_path):
-    config = make_site(tmp_path, {
-        "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
-        "fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}"),
-    })
+    config = make_site(
+        tmp_path,
+        {
+            "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
+            "fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}"),
+        },
+    )
     found = find_problems(tmp_path / "docs", ["en", "fr"], "en")
     assert {p.file for p in found} == {"docs/en/index.md", "docs/fr/three-rs.md"}
     assert_build_fails_with(tmp_path, config, found)
@@ -360,12 +402,14 @@ def test_clean_build_passes_and_checks_once(tmp_path):
 
 # the project itself
 
+
 def test_the_project_docs_have_no_problems():
     found = find_problems(ROOT / "docs", [lang["locale"] for lang in LANGUAGES], DEFAULT_LOCALE)
     assert found == [], "\n" + "\n".join(map(str, found))
 
 
 # markdown_facts
+
 
 def test_facts_front_matter():
     facts = read_page("---\ntitle: A\ndescription: B\n---\n\n# A\n")
@@ -380,11 +424,17 @@ def test_facts_front_matter():
 
 
 def test_facts_headings():
-    facts = read_page("# Title\n\n## Two {#two}\n\n### Three ### {: #three .wide }\n\n## No id\n\nSetext {#s}\n---\n"
-                      "\n```\n## In code {#code}\n```\n\n!!! note\n    ## Inside {#inside}\n")
+    facts = read_page(
+        "# Title\n\n## Two {#two}\n\n### Three ### {: #three .wide }\n\n## No id\n\nSetext {#s}\n---\n"
+        "\n```\n## In code {#code}\n```\n\n!!! note\n    ## Inside {#inside}\n"
+    )
     assert [(h.line, h.level, h.text, h.id) for h in facts.headings] == [
-        (1, 1, "Title", None), (3, 2, "Two", "two"), (5, 3, "Three", "three"), (7, 2, "No id", None),
-        (9, 2, "Setext", "s"), (17, 2, "Inside", "inside"),
+        (1, 1, "Title", None),
+        (3, 2, "Two", "two"),
+        (5, 3, "Three", "three"),
+        (7, 2, "No id", None),
+        (9, 2, "Setext", "s"),
+        (17, 2, "Inside", "inside"),
     ]
     assert list(facts.ids) == ["two", "three", "s", "inside"]
 
@@ -397,15 +447,30 @@ def test_facts_links_and_images():
         "\n````\n```\n[fenced](nope.md)\n```\n````\n"
     )
     assert [(l.line, l.target, l.image) for l in facts.links] == [
-        (1, "three-rs.md#regret", False), (1, "../x.md", False), (2, "index.md", False), (2, "img/b.png", True),
-        (2, "https://example.com", False), (2, "mailto:a@b.c", False), (3, "#here", False), (6, "img/pic.png", True),
+        (1, "three-rs.md#regret", False),
+        (1, "../x.md", False),
+        (2, "index.md", False),
+        (2, "img/b.png", True),
+        (2, "https://example.com", False),
+        (2, "mailto:a@b.c", False),
+        (3, "#here", False),
+        (6, "img/pic.png", True),
     ]
     assert [(l.path, l.anchor) for l in facts.internal_links] == [
-        ("three-rs.md", "regret"), ("../x.md", None), ("index.md", None), ("img/b.png", None), ("", "here"), ("img/pic.png", None),
+        ("three-rs.md", "regret"),
+        ("../x.md", None),
+        ("index.md", None),
+        ("img/b.png", None),
+        ("", "here"),
+        ("img/pic.png", None),
     ]
     assert [l.target for l in facts.images] == ["img/b.png", "img/pic.png"]
 
 
 def test_facts_admonitions():
     facts = read_page('!!! tip\n    x\n\n??? question "Q?"\n    a\n\n???+ note "Open"\n    b\n\n```\n!!! danger\n```\n')
-    assert [(a.line, a.marker, a.kind) for a in facts.admonitions] == [(1, "!!!", "tip"), (4, "???", "question"), (7, "???+", "note")]
+    assert [(a.line, a.marker, a.kind) for a in facts.admonitions] == [
+        (1, "!!!", "tip"),
+        (4, "???", "question"),
+        (7, "???+", "note"),
+    ]

@@ -1,5 +1,6 @@
 """`make serve` never hangs: after a failed rebuild the page in the browser says what is wrong,
 and the terminal names the first problem (the fixture site, served by the real `mkdocs serve`)."""
+
 from __future__ import annotations
 
 import os
@@ -49,8 +50,13 @@ def preview(tmp_path):
     (site / "docs/fr/index.md").unlink()  # English only: no translation record to keep in step
     port = free_port()
     server = subprocess.Popen(
-        [str(MKDOCS), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"], cwd=site,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        [str(MKDOCS), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_until_served(url, server)

@@ -1,6 +1,7 @@
 """A moved page never breaks a link: in a fixture site where a page moved (mkdocs-redirects, set up
 for mkdocs-static-i18n's folders by hooks/redirects_per_language.py), the old address in every
 language, with its #section, reaches the new page and section, and the link contract counts it."""
+
 from __future__ import annotations
 
 import sys

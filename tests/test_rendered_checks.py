@@ -4,6 +4,7 @@ Each bad edit is made in a French page of one fixture site (tests/translation_si
 must stop the build with its file and line, no traceback, and nothing of it in site/.
 Each legitimate edit must build and reach the page as written.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,7 @@ EVIL = "evil.test"
 BAD = [
     ("heading-onclick", ("{#apologize}", '{#apologize onclick="alert(1)"}'), 7, "'onclick=\"alert(1)\"' on <h2>"),
     ("attr-list-href", ("(index.md#welcome)", '(index.md#welcome){: href="javascript:alert(1)"}'), 9, "'javascript:' scheme"),
-    ("attr-list-style", "Proposez une solution.\n{: style=\"background:url(https://evil.test/a.png)\"}", LAST + 1, "'style="),
+    ("attr-list-style", 'Proposez une solution.\n{: style="background:url(https://evil.test/a.png)"}', LAST + 1, "'style="),
     ("attr-list-class", "Proposez une solution.\n{: .md-banner }", LAST + 1, "class 'md-banner'"),
     ("attr-list-id", "Proposez une solution.\n{: #__search }", LAST + 1, "'id=\"__search\"'"),
     ("nested-parens", "[cliquez](javascript:alert((1)))", LAST, "'javascript:' scheme"),
@@ -26,7 +27,7 @@ BAD = [
     ("ref-in-blockquote", "> [x]: javascript:alert(1)\n\nVoir [ici][x].", LAST, "'javascript:' scheme"),
     ("ref-in-list", "- [y]: javascript:alert(2)\n\nVoir [là][y].", LAST, "'javascript:' scheme"),
     ("image-set", "<div style=\"background:image-set('https://evil.test/a.png' 1x)\">x</div>", LAST, "'style="),
-    ("css-escape", "<p style=\"background:u\\72 l(https://evil.test/b.png)\">x</p>", LAST, "'style="),
+    ("css-escape", '<p style="background:u\\72 l(https://evil.test/b.png)">x</p>', LAST, "'style="),
     ("svg-image", '<svg><image xlink:href="https://evil.test/c.png"/></svg>', LAST, "<svg> is not allowed"),
     ("overlay", '<div style="position:fixed;inset:0;background:white">Gagné !</div>', LAST, "'style="),
     ("plaintext", "<plaintext>", LAST, "<plaintext> is not allowed"),
@@ -58,30 +59,66 @@ BAD = [
     ("hidden-internal-link", "> [r]: ../fr/index.md\n\nVoir [ici][r].", LAST, "English does not have"),
 ]
 LEGIT = [  # (case, the French page, what its rendered page must contain)
-    ("code-span", FR_PAGE.replace("Proposez une solution.", "Tapez `<script>alert(1)</script>` pour voir."),
-     "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+    (
+        "code-span",
+        FR_PAGE.replace("Proposez une solution.", "Tapez `<script>alert(1)</script>` pour voir."),
+        "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>",
+    ),
     ("code-block", FR_PAGE.replace("code\n", "<script>alert(1)</script>\n"), "&lt;script&gt;alert(1)&lt;/script&gt;"),
     ("kbd", FR_PAGE.replace("Proposez une solution.", "Appuyez sur <kbd>Ctrl</kbd> + <kbd>F</kbd>."), "<kbd>Ctrl</kbd>"),
     ("br", FR_PAGE.replace("Proposez une solution.", "Première ligne<br>deuxième ligne"), "ligne<br>deuxième"),
-    ("abbr", FR_PAGE.replace("Proposez une solution.", '<abbr title="service client">SC</abbr> à votre écoute.'),
-     '<abbr title="service client">SC</abbr>'),
-    ("emoji-and-scripts", FR_PAGE.replace("Proposez une solution.", "Souriez 😊 — 日本語, Ελληνικά, العربية."), "😊 — 日本語, Ελληνικά, العربية"),
+    (
+        "abbr",
+        FR_PAGE.replace("Proposez une solution.", '<abbr title="service client">SC</abbr> à votre écoute.'),
+        '<abbr title="service client">SC</abbr>',
+    ),
+    (
+        "emoji-and-scripts",
+        FR_PAGE.replace("Proposez une solution.", "Souriez 😊 — 日本語, Ελληνικά, العربية."),
+        "😊 — 日本語, Ελληνικά, العربية",
+    ),
     ("bom", "\ufeff" + FR_PAGE, "Proposez une solution."),
     ("crlf", FR_PAGE.replace("\n", "\r\n"), "Proposez une solution."),
-    ("quotes-in-description", FR_PAGE.replace("description: Un cas.", "description: 'Le client a dit : « surpris », puis \"déçu\".'"),
-     'content="Le client a dit : « surpris », puis &#34;déçu&#34;."'),
-    ("external-link", FR_PAGE.replace("Proposez une solution.", "Voir [le guide](https://example.com/guide?a=1&b=2)."),
-     'href="https://example.com/guide?a=1&amp;b=2"'),
-    ("autolink", FR_PAGE.replace("Proposez une solution.", "Voir <https://example.com/> ou <equipe@example.com>."),
-     '<a href="https://example.com/">https://example.com/</a>'),
-    ("mailto-tel", FR_PAGE.replace("Proposez une solution.", "[Écrivez](mailto:equipe@example.com) ou [appelez](tel:+33123456789)."),
-     'href="tel:+33123456789"'),
+    (
+        "quotes-in-description",
+        FR_PAGE.replace("description: Un cas.", "description: 'Le client a dit : « surpris », puis \"déçu\".'"),
+        'content="Le client a dit : « surpris », puis &#34;déçu&#34;."',
+    ),
+    (
+        "external-link",
+        FR_PAGE.replace("Proposez une solution.", "Voir [le guide](https://example.com/guide?a=1&b=2)."),
+        'href="https://example.com/guide?a=1&amp;b=2"',
+    ),
+    (
+        "autolink",
+        FR_PAGE.replace("Proposez une solution.", "Voir <https://example.com/> ou <equipe@example.com>."),
+        '<a href="https://example.com/">https://example.com/</a>',
+    ),
+    (
+        "mailto-tel",
+        FR_PAGE.replace("Proposez une solution.", "[Écrivez](mailto:equipe@example.com) ou [appelez](tel:+33123456789)."),
+        'href="tel:+33123456789"',
+    ),
     ("less-than", FR_PAGE.replace("Proposez une solution.", "Si 3 < 4 et a<b, restez calme."), "Si 3 &lt; 4 et a&lt;b"),
-    ("material-front-matter", FR_PAGE.replace("description: Un cas.", "description: Un cas.\nhide:\n  - toc\nsearch:\n  boost: 2\n"
-                                                "l10n:\n  sourceCommit: 0123456789abcdef0123456789abcdef01234567"), "Proposez une solution."),
-    ("title-with-quotes", FR_PAGE.replace("description: Un cas.", "description: Un cas.\ntitle: 'Cas « spécial » : \"oui\" & non'"),
-     "<title>Cas « spécial » : \"oui\" & non - Fixture</title>"),
-    ("local-image-and-table", FR_PAGE.replace("Proposez une solution.", "| a | b |\n|:-|-:|\n| 1 | 2 |"), '<th style="text-align: left;">a</th>'),
+    (
+        "material-front-matter",
+        FR_PAGE.replace(
+            "description: Un cas.",
+            "description: Un cas.\nhide:\n  - toc\nsearch:\n  boost: 2\n"
+            "l10n:\n  sourceCommit: 0123456789abcdef0123456789abcdef01234567",
+        ),
+        "Proposez une solution.",
+    ),
+    (
+        "title-with-quotes",
+        FR_PAGE.replace("description: Un cas.", "description: Un cas.\ntitle: 'Cas « spécial » : \"oui\" & non'"),
+        '<title>Cas « spécial » : "oui" & non - Fixture</title>',
+    ),
+    (
+        "local-image-and-table",
+        FR_PAGE.replace("Proposez une solution.", "| a | b |\n|:-|-:|\n| 1 | 2 |"),
+        '<th style="text-align: left;">a</th>',
+    ),
 ]
 
 
@@ -132,7 +169,7 @@ def test_the_allowlist_passes_every_page_of_the_real_build(build_result):
 
 
 def test_a_finding_points_at_the_line_that_made_it():
-    source = SourceLines.read("# T\n\n## A {#a}\n\nx\n\n## B {#b}\n\n<span onclick=\"go()\">y</span>\n")
+    source = SourceLines.read('# T\n\n## A {#a}\n\nx\n\n## B {#b}\n\n<span onclick="go()">y</span>\n')
     [finding] = audit('<h1>T</h1><h2 id="a">A</h2><p>x</p><h2 id="b">B</h2><p><span onclick="go()">y</span></p>')
     assert source.line_of(finding) == 9
     [hidden] = audit('<h2 id="b">B</h2><p class="md-overlay">z</p>')

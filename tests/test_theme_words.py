@@ -1,5 +1,6 @@
 """The theme speaks each language: Material's labels on the built pages are the ones in
 translations/<lang>/theme.yml, and a translator's mistake there stops the build with its line."""
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,17 @@ PLACES = {
     "search.result.initializer": (".md-search-result__meta", "text"),
 }
 # Labels Material's scripts show (copy buttons, search results), from the page's __config.
-SCRIPT_LABELS = {"clipboard.copy", "clipboard.copied", "search.result.placeholder", "search.result.none",
-                 "search.result.one", "search.result.other", "search.result.more.one",
-                 "search.result.more.other", "search.result.term.missing"}
+SCRIPT_LABELS = {
+    "clipboard.copy",
+    "clipboard.copied",
+    "search.result.placeholder",
+    "search.result.none",
+    "search.result.one",
+    "search.result.other",
+    "search.result.more.one",
+    "search.result.more.other",
+    "search.result.term.missing",
+}
 
 
 def labels(locale: str) -> dict[str, str]:
@@ -87,19 +96,28 @@ def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
     """Material's own Tagalog, as the review found it: "copied from the clipboard", deep or wrong words."""
     page.goto(site_url + language_prefix("tl") + PAGE)
     text = page.content()
-    for wrong in ("Nakopya mula sa clipboard", "Pumili ng lenguwahe", "Pamuhatan", "Lagdang Pangwakas",
-                  "I-skip tungo sa nilalaman", "Made with"):
+    for wrong in (
+        "Nakopya mula sa clipboard",
+        "Pumili ng lenguwahe",
+        "Pamuhatan",
+        "Lagdang Pangwakas",
+        "I-skip tungo sa nilalaman",
+        "Made with",
+    ):
         assert wrong not in text
 
 
 # A translator's mistakes in theme.yml: the build stops with the file, the line, what and how to fix.
-@pytest.mark.parametrize("text,line,what", [
-    ("footer: Footer\nclipbord.copy: Kopyahin\n", 2, "'clipbord.copy' is not one of the theme's labels"),
-    ("generator: Ginawa gamit ang Material\n", 1, "must contain {material}"),
-    ('footer: Ang "footer"\n', 1, "would break the page's HTML"),
-    ("top:\n", 1, "the label of 'top' is not text"),
-    ("footer: [Footer\n", 2, "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text,line,what",
+    [
+        ("footer: Footer\nclipbord.copy: Kopyahin\n", 2, "'clipbord.copy' is not one of the theme's labels"),
+        ("generator: Ginawa gamit ang Material\n", 1, "must contain {material}"),
+        ('footer: Ang "footer"\n', 1, "would break the page's HTML"),
+        ("top:\n", 1, "the label of 'top' is not text"),
+        ("footer: [Footer\n", 2, "not valid YAML"),
+    ],
+)
 def test_a_mistake_in_theme_words_names_its_line(tmp_path, text, line, what):
     shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
     (tmp_path / "translations" / "xx").mkdir()

@@ -4,6 +4,7 @@ Front matter, translation records, links to this site, symbolic links, translati
 and the language blocks of mkdocs.yml: one fixture site holds one bad edit of each kind; the
 real build must stop with each at its own file and line, no traceback, nothing of it in site/.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,37 +17,88 @@ from site_languages import ui_problems
 from translation_site import CONFIG, FR_PAGE, LAST, build, site_text, write_site
 
 SECRET = "TOP-SECRET-7f3a"
-CONFIG_WITH_WORDS = CONFIG.replace("site_name: Fixture\n", "site_name: Fixture\nnav:\n  - Home: index.md\n  - Help: help.md\n") + """\
+CONFIG_WITH_WORDS = (
+    CONFIG.replace("site_name: Fixture\n", "site_name: Fixture\nnav:\n  - Home: index.md\n  - Help: help.md\n")
+    + """\
           site_name: "Gardez</title><script>alert(1)</script>"
           site_description: Un guide &lt;b&gt;pratique&lt;/b&gt;
           nav_translations:
             Home: <b onclick="alert(1)">Accueil</b>
             Hlep: Aide
 """
-ENGLISH_WORDS = "copy_link: Copy the link\nstatus_summary: \"{done} of {total} pages\"\nnot_found_title: Page not found\nswitch_to_dark: Dark mode\n"
-FRENCH_WORDS = ("copy_link: Copier le lien\nstatus_summary: \"{fait} pages sur {total}\"\n"
-                "not_found_title: '\"><img src=x onerror=alert(1)>'\nunknwon_key: x\n")
+)
+ENGLISH_WORDS = 'copy_link: Copy the link\nstatus_summary: "{done} of {total} pages"\nnot_found_title: Page not found\nswitch_to_dark: Dark mode\n'
+FRENCH_WORDS = (
+    'copy_link: Copier le lien\nstatus_summary: "{fait} pages sur {total}"\n'
+    "not_found_title: '\"><img src=x onerror=alert(1)>'\nunknwon_key: x\n"
+)
 
 # (case, (old, new) in the French page or what replaces "Proposez une solution.", line, words)
 PAGES = [
     ("unclosed-fence", ("```\n\n## Réparez", "\n## Réparez"), 14, "code fence is never closed"),
-    ("template-key", ("description: Un cas.", "description: Un cas.\ntemplate: main.html"), 3,
-     "'template' is not one the guide uses. Fix: remove it; the keys allowed are description, title, l10n, search, hide, downloads"),
+    (
+        "template-key",
+        ("description: Un cas.", "description: Un cas.\ntemplate: main.html"),
+        3,
+        "'template' is not one the guide uses. Fix: remove it; the keys allowed are description, title, l10n, search, hide, downloads",
+    ),
     ("other-key", ("description: Un cas.", "author: Ana\ndescription: Un cas."), 2, "'author' is not one the guide uses"),
-    ("record-head", ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: HEAD"), 4, "'HEAD' is not a commit hash"),
-    ("record-branch", ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: main"), 4, "'main' is not a commit hash"),
-    ("record-list", ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: [abc1234, def5678]"), 4, "is not a commit hash"),
-    ("record-extra", ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: abc1234\n  done: true"), 3,
-     "must hold only 'sourceCommit'"),
-    ("title-markup", ("description: Un cas.", 'description: Un cas.\ntitle: "Cas</title><script>alert(1)</script>"'), 3,
-     "the title holds markup"),
-    ("description-markup", ("description: Un cas.", "description: Un cas <img src=x onerror=alert(1)>"), 2, "the description holds markup"),
-    ("localhost-link", "Voir [ici](http://localhost:8000/fr/#welcome).", LAST, "points to the preview on this computer. Fix: link to 'index.md#welcome'"),
+    (
+        "record-head",
+        ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: HEAD"),
+        4,
+        "'HEAD' is not a commit hash",
+    ),
+    (
+        "record-branch",
+        ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: main"),
+        4,
+        "'main' is not a commit hash",
+    ),
+    (
+        "record-list",
+        ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: [abc1234, def5678]"),
+        4,
+        "is not a commit hash",
+    ),
+    (
+        "record-extra",
+        ("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: abc1234\n  done: true"),
+        3,
+        "must hold only 'sourceCommit'",
+    ),
+    (
+        "title-markup",
+        ("description: Un cas.", 'description: Un cas.\ntitle: "Cas</title><script>alert(1)</script>"'),
+        3,
+        "the title holds markup",
+    ),
+    (
+        "description-markup",
+        ("description: Un cas.", "description: Un cas <img src=x onerror=alert(1)>"),
+        2,
+        "the description holds markup",
+    ),
+    (
+        "localhost-link",
+        "Voir [ici](http://localhost:8000/fr/#welcome).",
+        LAST,
+        "points to the preview on this computer. Fix: link to 'index.md#welcome'",
+    ),
     ("loopback-link", "Voir [ici](http://127.0.0.1:8000/fr/help/).", LAST, "Fix: link to 'help.md'"),
-    ("site-url-link", "Voir [ici](https://example.org/guide/fr/help/).", LAST, "is the site's own full address. Fix: link to 'help.md'"),
+    (
+        "site-url-link",
+        "Voir [ici](https://example.org/guide/fr/help/).",
+        LAST,
+        "is the site's own full address. Fix: link to 'help.md'",
+    ),
     ("absolute-path-link", "Voir [ici](/fr/help/).", LAST, "is an absolute path"),
-    ("other-language-link", "Voir [ici](../en/index.md#welcome).", LAST,
-     "(to another language's page). Fix: link to 'index.md#welcome'"),
+    (
+        "other-language-link",
+        "Voir [ici](../en/index.md#welcome).",
+        LAST,
+        "(to another language's page). Fix: link to 'index.md#welcome'",
+    ),
     ("box-kind", ("!!! tip", "!!! warning"), 11, "'!!! warning' stands where English has '!!! tip'"),
 ]
 OTHER = [  # (file, line, words) of the edits made outside the case pages
@@ -57,11 +109,19 @@ OTHER = [  # (file, line, words) of the edits made outside the case pages
     ("mkdocs.yml", 33, "the fr site_name holds markup"),
     ("mkdocs.yml", 34, "the fr site_description holds markup"),
     ("mkdocs.yml", 36, "the fr nav title for 'Home' holds markup"),
-    ("mkdocs.yml", 37, "nav_translations key 'Hlep' is not a title of the nav. Fix: copy the English title from mkdocs.yml's nav exactly"),
+    (
+        "mkdocs.yml",
+        37,
+        "nav_translations key 'Hlep' is not a title of the nav. Fix: copy the English title from mkdocs.yml's nav exactly",
+    ),
     ("docs/fr/assets/notes.txt", None, "is a symbolic link (to"),
     ("docs/fr/outside", None, "is a symbolic link (to"),
     ("docs/fr/gone.md", None, "is a symbolic link (to 'nowhere.md')"),
-    ("docs/fr/trois-r.md", None, "translation has no English original (docs/en/trois-r.md). Fix: rename it to match its English file, or add"),
+    (
+        "docs/fr/trois-r.md",
+        None,
+        "translation has no English original (docs/en/trois-r.md). Fix: rename it to match its English file, or add",
+    ),
 ]
 
 
@@ -92,8 +152,9 @@ def bad_sources(tmp_path_factory):
 
 def _reported(output: str, file: str, line: int | None, words: str) -> None:
     where = f"{file}:{line}: " if line else f"{file}: "
-    assert any(where in m and words in m and "Fix: " in m for m in output.splitlines()), \
+    assert any(where in m and words in m and "Fix: " in m for m in output.splitlines()), (
         f"no '{where}…{words}' in:\n" + "\n".join(m for m in output.splitlines() if file in m)
+    )
 
 
 def _clean_failure(root: Path, result, output: str) -> None:
@@ -120,7 +181,8 @@ def test_one_unclosed_fence_is_one_error_and_nothing_else(bad_sources):
     """The fence hides the sections after it: no missing-section or anchor errors follow from it."""
     root, _, output = bad_sources
     assert [m for m in output.splitlines() if "unclosed-fence.md" in m] == [
-        next(m for m in output.splitlines() if "docs/fr/unclosed-fence.md:14: " in m)]
+        next(m for m in output.splitlines() if "docs/fr/unclosed-fence.md:14: " in m)
+    ]
 
 
 def test_the_closest_file_hint_only_when_really_close(bad_sources):
@@ -129,13 +191,16 @@ def test_the_closest_file_hint_only_when_really_close(bad_sources):
     assert "closest" not in message and "trainers" not in message
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("copy_link: Copier\nstatus_summary: \"{done} sur {total}\n", 2, "not valid YAML"),
-    ("- copy_link\n", 1, "not a list of 'key: value' lines"),
-    ("copy_link: [a, b]\n", 1, "'copy_link' has no words"),
-    (b"copy_link: Copi\xe9\n", 1, "not UTF-8"),
-    ("status_summary: \"{done} sur {total} ({extra})\"\n", 1, "has the placeholders {done}, {extra}, {total}"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ('copy_link: Copier\nstatus_summary: "{done} sur {total}\n', 2, "not valid YAML"),
+        ("- copy_link\n", 1, "not a list of 'key: value' lines"),
+        ("copy_link: [a, b]\n", 1, "'copy_link' has no words"),
+        (b"copy_link: Copi\xe9\n", 1, "not UTF-8"),
+        ('status_summary: "{done} sur {total} ({extra})"\n', 1, "has the placeholders {done}, {extra}, {total}"),
+    ],
+)
 def test_ui_words_that_cannot_be_used(tmp_path, text, line, words):
     for locale, content in (("en", ENGLISH_WORDS), ("fr", text)):
         (tmp_path / "translations" / locale).mkdir(parents=True)
@@ -158,7 +223,10 @@ def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):
 def test_a_record_naming_no_commit_of_this_repository_is_refused(tmp_path):
     """With git history, a well-formed hash must name a commit that exists (checked by translation_records)."""
     from translation_records import git
-    write_site(tmp_path, {"case": FR_PAGE.replace("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: abcdef1")})
+
+    write_site(
+        tmp_path, {"case": FR_PAGE.replace("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: abcdef1")}
+    )
     git(tmp_path, "init", "-q")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x", "--allow-empty")
     git(tmp_path, "add", "-A")
@@ -170,11 +238,14 @@ def test_a_record_naming_no_commit_of_this_repository_is_refused(tmp_path):
 def test_words_with_problems_never_reach_the_templates(tmp_path):
     """Until translations/fr/ui.yml is fixed, the French pages show the English words, never the broken ones."""
     from site_languages import ui_words
+
     for locale, content in (("en", ENGLISH_WORDS), ("fr", FRENCH_WORDS)):
         (tmp_path / "translations" / locale).mkdir(parents=True)
         (tmp_path / "translations" / locale / "ui.yml").write_text(content, encoding="utf-8")
     ui_words.cache_clear()
     assert ui_words(tmp_path, "fr", "en")["not_found_title"] == "Page not found"
-    (tmp_path / "translations" / "fr" / "ui.yml").write_text(ENGLISH_WORDS.replace("Copy the link", "Copier le lien"), encoding="utf-8")
+    (tmp_path / "translations" / "fr" / "ui.yml").write_text(
+        ENGLISH_WORDS.replace("Copy the link", "Copier le lien"), encoding="utf-8"
+    )
     ui_words.cache_clear()
     assert ui_words(tmp_path, "fr", "en")["copy_link"] == "Copier le lien"

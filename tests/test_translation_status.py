@@ -1,4 +1,5 @@
 """Translation status on a small fixture site with its own git history: up to date, outdated, missing, unknown."""
+
 from __future__ import annotations
 
 import shutil
@@ -101,10 +102,15 @@ def build(site):
 
 
 def test_states_follow_the_english_files_history(site):
-    assert states(site) == {("fr", "index.md"): ts.UP_TO_DATE, ("fr", "translation-status.md"): ts.MISSING,
-                            ("fr", "untranslated.md"): ts.MISSING}
+    assert states(site) == {
+        ("fr", "index.md"): ts.UP_TO_DATE,
+        ("fr", "translation-status.md"): ts.MISSING,
+        ("fr", "untranslated.md"): ts.MISSING,
+    }
     # a change to the French page alone (a typo fix) does not make it outdated
-    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", run(site, "git", "rev-parse", "HEAD~1")).replace("Réparez.", "Réparez-le."), encoding="utf-8")
+    (site / "docs/fr/index.md").write_text(
+        FRENCH.replace("{commit}", run(site, "git", "rev-parse", "HEAD~1")).replace("Réparez.", "Réparez-le."), encoding="utf-8"
+    )
     commit_all(site, "French typo")
     assert states(site)[("fr", "index.md")] == ts.UP_TO_DATE
 
@@ -157,8 +163,9 @@ def test_a_record_naming_no_real_commit_fails_the_build_with_its_line(site):
     assert status.state == ts.UNKNOWN
     result = mkdocs_build(site / "mkdocs.yml", site / "out")
     assert result.returncode == 1
-    assert (f"docs/fr/index.md:4: the translation record is wrong: commit {'0' * 40} does not exist "
-            "in this repository") in result.stderr
+    assert (
+        f"docs/fr/index.md:4: the translation record is wrong: commit {'0' * 40} does not exist in this repository"
+    ) in result.stderr
     assert "make translation-done PAGE=docs/fr/index.md" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -167,8 +174,9 @@ def test_translation_done_says_what_to_type_and_refuses_broken_front_matter(site
     assert translations.main(["done"], root=site) == 2
     assert "make translation-done PAGE=docs/fr/three-rs.md" in capsys.readouterr().out
     page = site / "docs/fr/index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("description: Une page.", "description: [Une page."),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("description: Une page.", "description: [Une page."), encoding="utf-8"
+    )
     before = page.read_text(encoding="utf-8")
     assert translations.main(["done", "docs/fr/index.md"], root=site) == 2
     assert "docs/fr/index.md:3: the front matter is not valid YAML" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 Every case is its own page pair (docs/en/<case>.md, docs/fr/<case>.md), so one build
 of one site checks many edits: each must be reported at its own file and line.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -115,5 +116,8 @@ def build(root: Path):
 
 def site_text(site: Path) -> str:
     """Every text file the build wrote, joined (to look for what must not be there)."""
-    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
-                     if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css"})
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css"}
+    )
