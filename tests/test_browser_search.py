@@ -44,10 +44,12 @@ def foreign_results(results, site_url: str, locale: str) -> list[str]:
 
 
 def test_every_language_lists_words_whose_pages_it_has():
+    """Each language has its list; a language just added (make new-language) may leave it empty
+    until its guides are translated."""
     problems = [
-        f"translations/{locale}/search-words.yml: no 'word: page.md' lines (is the file there?)"
-        for locale, words in WORDS.items()
-        if not words
+        f"translations/{locale}/search-words.yml: missing (copy translations/_template/search-words.yml)"
+        for locale in WORDS
+        if not (ROOT / "translations" / locale / "search-words.yml").is_file()
     ]
     problems += [
         f"translations/{locale}/search-words.yml: {word!r} finds docs/{locale}/{page}, which does not exist"
