@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import search_per_language
-from conftest import LANGUAGES, ROOT, language_prefix
+from conftest import ROOT
 from site_languages import read_mkdocs_yml
 
 
@@ -38,11 +37,3 @@ def test_split_index_gives_each_language_its_own_pages(tmp_path):
     assert split["fr"]["config"]["lang"] == ["fr"]
     # no lunr support for Tagalog: no stemmer or stop words, so words match as typed
     assert split["tl"]["config"]["lang"] == ["en"] and split["tl"]["config"]["pipeline"] == []
-
-
-def test_built_site_has_an_index_per_language(built_site):
-    for lang in LANGUAGES:
-        index = json.loads((built_site / language_prefix(lang["locale"]) / "search/search_index.json").read_text())
-        assert index["docs"], lang["locale"]
-        others = [language_prefix(o["locale"]) for o in LANGUAGES if o["locale"] != lang["locale"]]
-        assert not [d["location"] for d in index["docs"] if any(p and d["location"].startswith(p) for p in others)]
