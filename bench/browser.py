@@ -8,7 +8,7 @@ import statistics
 from playwright.sync_api import Browser, sync_playwright
 
 import chromium  # scripts/chromium.py: the browser the tests use too
-from sites import compressible
+from static_host import compressible  # scripts/static_host.py: what the local host gzips, as a real one does
 
 
 def launch(playwright) -> Browser:

@@ -21,16 +21,16 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
-
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks"), str(BENCH.parent / "scripts")]
 
 import browser  # noqa: E402
 import lighthouse  # noqa: E402
 import scale  # noqa: E402
-from site_languages import declared_languages, read_mkdocs_yml  # noqa: E402  (mkdocs.yml is where languages are declared)
-from sites import ROOT, build, make_baseline, median, serve, timed_builds  # noqa: E402
+from model import words  # noqa: E402
+from model.site import Site, load  # noqa: E402  the site's languages and addresses, as MkDocs reads mkdocs.yml
+from sites import ROOT, build, make_baseline, median, timed_builds  # noqa: E402
+from static_host import serve  # noqa: E402
 
 GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
 MEASURED_PAGES = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}  # in every language
@@ -38,9 +38,8 @@ TARGET_FIRST_LOAD_RATIO = 0.8  # of stock Material's first load of the same Engl
 
 
 def search_words(locale: str) -> list[str]:
-    """Words a reader types in a language: translations/<lang>/search-words.yml (word: page it finds)."""
-    file = ROOT / "translations" / locale / "search-words.yml"
-    return [str(word) for word in (yaml.safe_load(file.read_text(encoding="utf-8")) or {})] if file.is_file() else []
+    """Words a reader types in a language (translations/<lang>/search-words.yml)."""
+    return list(words.search_words(ROOT, locale))
 
 
 TARGET_SEARCH_MS = 100
@@ -89,9 +88,8 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=BENCH / "results" / "latest.json")
     args = parser.parse_args()
 
-    locales = [lang["locale"] for lang in declared_languages(ROOT / "mkdocs.yml")]
-    default = next(lang["locale"] for lang in declared_languages(ROOT / "mkdocs.yml") if lang.get("default"))
-    prefix = {loc: "" if loc == default else f"{loc}/" for loc in locales}
+    site = load(ROOT / "mkdocs.yml")
+    locales, default = site.locales, site.default.locale
     results: dict = {"errors": {}, "notes": []}
     errors, notes = results["errors"], results["notes"]
 
@@ -106,7 +104,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="kyc-bench-") as tmp:
         work = Path(tmp)
-        ours_yml, base_yml = ROOT / "mkdocs.yml", make_baseline(work / "baseline")
+        ours_yml, base_yml = ROOT / "mkdocs.yml", make_baseline(work / "baseline", site.docs_dir / default)
         ours_site, base_site = work / "ours-site", work / "baseline-site"
 
         # 1. One untimed build of each: it warms caches and gives the sites measured below.
@@ -134,10 +132,10 @@ def main() -> int:
         results["build_seconds"] = builds
 
         # 3. Search index sizes, straight from the built files.
-        def index_sizes(site, paths):
+        def index_sizes(folder, paths):
             sizes = {}
             for key, path in paths.items():
-                data = (site / path).read_bytes()
+                data = (folder / path).read_bytes()
                 sizes[key] = {"raw": len(data), "gzip": len(gzip.compress(data, 6))}
             return sizes
 
@@ -145,7 +143,8 @@ def main() -> int:
             attempt(
                 "search index",
                 lambda: {
-                    "ours": ours_site and index_sizes(ours_site, {l: f"{prefix[l]}search/search_index.json" for l in locales}),
+                    "ours": ours_site
+                    and index_sizes(ours_site, {l.locale: f"{l.prefix}search/search_index.json" for l in site.languages}),
                     "baseline": base_site and index_sizes(base_site, {default: "search/search_index.json"}),
                 },
             )
@@ -155,7 +154,7 @@ def main() -> int:
 
         # Queries whose word is not in a language's index would time out, not measure search.
         def searchable(loc):
-            words = index_words(ours_site / prefix[loc] / "search" / "search_index.json")
+            words = index_words(ours_site / site.language(loc).prefix / "search" / "search_index.json")
             wanted = search_words(loc)
             found = [q for q in wanted if any(w.startswith(q) for w in words)]
             if missing := sorted(set(wanted) - set(found)):
@@ -173,13 +172,13 @@ def main() -> int:
             sites = {"ours": ours_url, "baseline": base_url}
             weight_pages, search = {}, {}
             if ours_site:
-                weight_pages["ours"] = [prefix[loc] + page for loc in locales for page in MEASURED_PAGES]
-                search.update({f"ours/{loc}": (prefix[loc], q) for loc, q in queries.items() if q})
+                weight_pages["ours"] = [lang.prefix + page for lang in site.languages for page in MEASURED_PAGES]
+                search.update({f"ours/{loc}": (site.language(loc).prefix, q) for loc, q in queries.items() if q})
             if base_site:
                 weight_pages["baseline"] = list(MEASURED_PAGES)
-                search["baseline/en"] = ("", search_words(default))
+                search[f"baseline/{default}"] = ("", search_words(default))
             print("measuring page weight and search in Chromium…", file=sys.stderr)
-            origins = {"ours": read_mkdocs_yml(ours_yml).get("site_url")}  # the baseline has none
+            origins = {"ours": site.site_url}  # the baseline has none
             measured = attempt("chromium", lambda: browser.measure(sites, weight_pages, search, args.search_rounds, origins))
             results.update(measured or {"page_weight": {}, "search": {}})
 
@@ -196,11 +195,11 @@ def main() -> int:
                 with serve(local_site) as local_url:
                     local_ok = ours_site and build(ours_yml, local_site, strict=first.ok, site_url=local_url).ok
                     pages = (
-                        [(f"ours/{loc}", local_url, prefix[loc] + p) for loc in locales for p in MEASURED_PAGES]
+                        [(f"ours/{lang.locale}", local_url, lang.prefix + p) for lang in site.languages for p in MEASURED_PAGES]
                         if local_ok
                         else []
                     )
-                    pages += [("baseline/en", base_url, p) for p in MEASURED_PAGES] if base_site else []
+                    pages += [(f"baseline/{default}", base_url, p) for p in MEASURED_PAGES] if base_site else []
                     for key, url, path in pages:
                         print(f"lighthouse {key} /{path}…", file=sys.stderr)
                         results["lighthouse"][f"{key} /{path}"] = attempt(
@@ -212,9 +211,9 @@ def main() -> int:
             notes.append("Projection not run: skipped (--no-scale)")
         else:
             print("building the projection (10x pages, 10 languages) of both sites…", file=sys.stderr)
-            results["scale"] = attempt("projection", lambda: measure_scale(work / "scale", locales))
+            results["scale"] = attempt("projection", lambda: measure_scale(work / "scale", site))
 
-    results["table"] = table(results, locales, default, prefix)
+    results["table"] = table(results, site)
     results["about"] = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "commit": git_state(),
@@ -231,10 +230,10 @@ def main() -> int:
     return 1 if errors else 0
 
 
-def measure_scale(work: Path, locales: list[str]) -> dict:
+def measure_scale(work: Path, site: Site) -> dict:
     """First load of a guide page in the projection's last language, and the search index each site
     fetches for it: ours only when search is opened, stock's (every language merged) on every page."""
-    projected = scale.build_scaled(work, locales)
+    projected = scale.build_scaled(work, site)
     last = projected["locales"][-1]
     sites = projected["sites"]
     with serve(sites["ours"]) as ours_url, serve(sites["stock"]) as stock_url:
@@ -254,7 +253,8 @@ def measure_scale(work: Path, locales: list[str]) -> dict:
     }
 
 
-def table(results: dict, locales: list[str], default: str, prefix: dict) -> list[dict]:
+def table(results: dict, site: Site) -> list[dict]:
+    locales, default = site.locales, site.default.locale
     rows = []
 
     def row(measure, ours="—", baseline="—", ratio_="—", target="—", ok=None):
@@ -269,7 +269,7 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         row(
             f"Build, all {n} languages (median of {len(b['ours'])})",
             f"{ours:.2f} s",
-            f"{base:.2f} s (en only)",
+            f"{base:.2f} s ({default} only)",
             ratio(ours, base),
             f"≤ {TARGET_BUILD_RATIO}×",
             ours / base <= TARGET_BUILD_RATIO,
@@ -279,11 +279,11 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
     weights = results.get("page_weight", {})
     base_w = weights.get("baseline", {})
     for path, page in weights.get("ours", {}).items():
-        locale = next((loc for loc in locales if prefix[loc] and path.startswith(prefix[loc])), default)
-        same = base_w.get(path.removeprefix(prefix[locale]))  # the baseline has English only
+        in_default = path.removeprefix(site.language_at(path).prefix)
+        same = base_w.get(in_default)  # the baseline has English only
         base_bytes = same and same["bytes"]
         base_shown = kb(base_bytes) + (f" + {len(same['blocked'])} blocked" if same and same["blocked"] else "")
-        name = MEASURED_PAGES[path.removeprefix(prefix[locale])]
+        name = MEASURED_PAGES[in_default]
         row(
             f"First load, {name} /{path} (gzip, {page['requests']} req.)",
             kb(page["bytes"]),
@@ -304,7 +304,7 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         )
 
     search = results.get("search", {})
-    base_ms = (search.get("baseline/en") or {}).get("median_ms")
+    base_ms = (search.get(f"baseline/{default}") or {}).get("median_ms")
     for loc in locales:
         s = search.get(f"ours/{loc}")
         ms = s and s.get("median_ms")
@@ -312,19 +312,19 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         row(
             f"Search, last key to first result, {loc} (median)",
             shown,
-            f"{base_ms:.0f} ms (en)" if base_ms is not None else "—",
+            f"{base_ms:.0f} ms ({default})" if base_ms is not None else "—",
             ratio(ms, base_ms),
             f"≤ {TARGET_SEARCH_MS} ms",
             ms is not None and ms <= TARGET_SEARCH_MS,
         )
-    base_open = ((search.get("baseline/en") or {}).get("opening") or {}).get("median_ms")
+    base_open = ((search.get(f"baseline/{default}") or {}).get("opening") or {}).get("median_ms")
     for loc in locales:
         s = (search.get(f"ours/{loc}") or {}).get("opening")
         ms = s and s.get("median_ms")
         row(
             f"Search, opening to first results, {loc} (median, fresh page)",
             f"{ms:.0f} ms" if ms is not None else "—",
-            f"{base_open:.0f} ms (en)" if base_open is not None else "—",
+            f"{base_open:.0f} ms ({default})" if base_open is not None else "—",
             ratio(ms, base_open),
             f"≤ {TARGET_OPENING_MS} ms",
             ms is not None and ms <= TARGET_OPENING_MS,
@@ -354,7 +354,7 @@ def table(results: dict, locales: list[str], default: str, prefix: dict) -> list
         if not key.startswith("ours/"):
             continue
         locale, path = key.removeprefix("ours/").split(" /", 1)
-        base_lh = lh.get(f"baseline/{default} /{path.removeprefix(prefix[locale])}")
+        base_lh = lh.get(f"baseline/{default} /{path.removeprefix(site.language(locale).prefix)}")
         shown = "/".join(f"{v:.0f}" for v in result["scores"].values()) if result else "ERROR"
         base = "/".join(f"{v:.0f}" for v in base_lh["scores"].values()) if base_lh else "—"
         ok = (

@@ -14,25 +14,25 @@ import shutil
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
-from site_languages import read_mkdocs_yml
-from sites import ROOT, build
+from model.site import Site
+from sites import build
 
 # Locales Material and lunr both know; the first ones are replaced by ours, in our order.
 EXTRA_LOCALES = ["de", "es", "it", "nl", "pt", "pl", "sv", "da", "fi", "no"]
 LANGUAGES, COPIES = 10, 10
 
 
-def scaled_locales(ours: list[str]) -> list[str]:
-    return (ours + [loc for loc in EXTRA_LOCALES if loc not in ours])[:LANGUAGES]
-
-
-def generate_docs(docs: Path, ours: list[str]) -> list[str]:
-    """docs/<locale>/ for ten locales, each with the real pages ten times; returns the locales."""
-    locales = scaled_locales(ours)
-    translations = ours[1:] or ours
+def generate_docs(docs: Path, site: Site) -> list[str]:
+    """docs/<locale>/ for ten locales, each with the real pages ten times; returns the locales (ours
+    first, the default language first of all: it is the projection's default too)."""
+    translations = [lang.locale for lang in site.languages if not lang.default]
+    ours = [site.default.locale, *translations]
+    locales = (ours + [loc for loc in EXTRA_LOCALES if loc not in ours])[:LANGUAGES]
+    reused = translations or ours
     for i, locale in enumerate(locales):
-        source = ROOT / "docs" / (ours[i] if i < len(ours) else translations[(i - len(ours)) % len(translations)])
+        source = site.docs_dir / (ours[i] if i < len(ours) else reused[(i - len(ours)) % len(reused)])
         for copy in range(COPIES):
             target = docs / locale / (f"part-{copy}" if copy else "")
             shutil.copytree(source, target, dirs_exist_ok=True)
@@ -43,16 +43,17 @@ def languages_block(locales: list[str]) -> list[dict]:
     return [{"locale": loc, "name": loc, "build": True, **({"default": True} if i == 0 else {})} for i, loc in enumerate(locales)]
 
 
-def write_configs(work: Path, ours_locales: list[str]) -> tuple[Path, Path, list[str]]:
+def write_configs(work: Path, site: Site) -> tuple[Path, Path, list[str]]:
     """Two mkdocs.yml over one generated docs tree: ours (our theme, hooks and plugins) and stock."""
     docs = work / "docs"
-    locales = generate_docs(docs, ours_locales)
-    shutil.copytree(ROOT / "translations", work / "translations")  # our hooks read the site's own words there
-    ours = read_mkdocs_yml(ROOT / "mkdocs.yml")
+    locales = generate_docs(docs, site)
+    shutil.copytree(site.root / "translations", work / "translations")  # our hooks read the site's own words there
+    # our mkdocs.yml as written (MkDocs' own reading of its YAML, !ENV included), to write a changed copy
+    ours = yaml_load(Path(site.config.config_file_path).read_text(encoding="utf-8"))
     ours.pop("nav", None)
     ours["docs_dir"] = str(docs)
-    ours["theme"]["custom_dir"] = str(ROOT / "overrides")
-    ours["hooks"] = [str(ROOT / hook) for hook in ours.get("hooks", [])]
+    ours["theme"]["custom_dir"] = str(site.root / "overrides")
+    ours["hooks"] = [str(site.root / hook) for hook in ours.get("hooks", [])]
     ours["validation"] = {}  # the copies are not in a nav: not a problem for a projection
     for plugin in ours["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -71,9 +72,9 @@ def write_configs(work: Path, ours_locales: list[str]) -> tuple[Path, Path, list
     return paths[0], paths[1], locales
 
 
-def build_scaled(work: Path, ours_locales: list[str]) -> dict:
+def build_scaled(work: Path, site: Site) -> dict:
     """Build both projected sites; returns their site folders, locales and page counts."""
-    ours_yml, stock_yml, locales = write_configs(work, ours_locales)
+    ours_yml, stock_yml, locales = write_configs(work, site)
     sites = {"ours": work / "ours-scaled", "stock": work / "stock-scaled"}
     for name, config in (("ours", ours_yml), ("stock", stock_yml)):
         done = build(config, sites[name], strict=False)

@@ -21,7 +21,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from site_languages import default_locale, ui_words
+from model.site import from_config
+from model.words import ui_words
 
 # The toggle shown on a palette switches to the other one.
 PALETTE_TOGGLE_WORDS = {"default": "switch_to_dark", "slate": "switch_to_light"}
@@ -104,7 +105,8 @@ def theme_words(root: Path, locale: str, default: str) -> dict[str, str]:
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
 def on_config(config):
     locale = config.plugins["i18n"].current_language
-    words = ui_words(Path(config.config_file_path).parent, locale, default_locale(config))
+    site = from_config(config)
+    words = ui_words(site.root, locale, site.default.locale)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["copy_link"]
     config.extra["script_words"] = {key: words[key] for key in SCRIPT_WORDS}
     palettes = config.theme.get("palette")
@@ -115,5 +117,6 @@ def on_config(config):
 
 def on_env(env, config, files):
     locale = config.plugins["i18n"].current_language
-    env.globals["theme_words"] = theme_words(Path(config.config_file_path).parent, locale, default_locale(config))
+    site = from_config(config)
+    env.globals["theme_words"] = theme_words(site.root, locale, site.default.locale)
     return env

@@ -9,26 +9,24 @@ site's root and the language of the address asked for, under any sub-path.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.plugins import event_priority
 
-from site_languages import default_locale, ui_words
+from model.site import Site, from_config
+from model.words import ui_words
 
 TEMPLATE = "404.html"
 
 
-def languages_words(languages, root: Path, default: str, site_name: str) -> list[dict]:
+def languages_words(site: Site) -> list[dict]:
     """Each built language's folder ('' for the default), site name and not-found words, the default first."""
-    built = sorted((lang for lang in languages if lang.build), key=lambda lang: not lang.default)
     return [
         {
             "locale": lang.locale,
-            "folder": lang.link.strip("/"),
-            "site_name": lang.site_name or site_name,
-            "words": ui_words(root, lang.locale, default),
+            "folder": lang.prefix.strip("/"),
+            "site_name": lang.site_name,
+            "words": ui_words(site.root, lang.locale, site.default.locale),
         }
-        for lang in built
+        for lang in sorted(site.languages, key=lambda lang: not lang.default)
     ]
 
 
@@ -40,20 +38,17 @@ def top_level_names(urls: list[str]) -> list[str]:
 @event_priority(-100)  # after mkdocs-static-i18n (50) has added its own variables
 def on_template_context(context, template_name, config):
     if template_name == TEMPLATE:
-        i18n = config.plugins["i18n"]
-        default = default_locale(config)
-        context["not_found_languages"] = languages_words(
-            i18n.config.languages, Path(config.config_file_path).parent, default, config.site_name
-        )
+        i18n, site = config.plugins["i18n"], from_config(config)
+        context["not_found_languages"] = languages_words(site)
         context["site_top_level"] = top_level_names([page.url for page in context["nav"].pages])
         # links relative to the site root, which the page's script sets as <base> (the page is
         # served at any depth: MkDocs' absolute links from site_url break under another sub-path)
         context["base_url"] = "."
-        context["i18n_page_locale"], context["i18n_config"] = default, i18n.config
+        context["i18n_page_locale"], context["i18n_config"] = site.default.locale, i18n.config
     return context
 
 
 def on_post_template(output, template_name, config):
-    if template_name == TEMPLATE and config.plugins["i18n"].current_language != default_locale(config):
+    if template_name == TEMPLATE and config.plugins["i18n"].current_language != from_config(config).default.locale:
         return ""  # MkDocs writes nothing for an empty page: the root 404.html stays the default language's
     return output

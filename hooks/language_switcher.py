@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from model.site import Site, from_config
+
 
 def from_site_root(link: str, site_url: str | None) -> str:
     """A switcher link as a path from the site's root: '/kyc/fr/' -> 'fr/', '/kyc/' -> '.'."""
@@ -31,9 +33,9 @@ def relative(alternates: list[dict], site_url: str | None) -> list[dict]:
     return [{**alt, "link": from_site_root(alt["link"], site_url)} for alt in alternates]
 
 
-def home_pages(languages) -> list[dict]:
-    """Each language's home page as an alternate (languages: the i18n plugin's language configs)."""
-    return [{"name": lang.name, "lang": lang.locale, "link": from_site_root(lang.link, None)} for lang in languages if lang.build]
+def home_pages(site: Site) -> list[dict]:
+    """Each language's home page as an alternate, from the site's root."""
+    return [{"name": lang.name, "lang": lang.locale, "link": lang.prefix or "."} for lang in site.languages]
 
 
 def alternates_of(config) -> list[dict]:
@@ -50,5 +52,5 @@ def on_page_context(context, page, config, nav):
 
 def on_pre_template(template, template_name, config):
     if template_name == "404.html" and alternates_of(config):
-        config.extra.alternate = home_pages(config.plugins["i18n"].config.languages)
+        config.extra.alternate = home_pages(from_config(config))
     return template

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from site_languages import default_locale
+from model.site import Language, from_config
 
 
-def in_language(moves: dict[str, str], locale: str, default: str) -> dict[str, str]:
+def in_language(moves: dict[str, str], language: Language) -> dict[str, str]:
     """{'old.md': 'new.md'} -> in French {'fr/old.md': 'fr/new.md'}, in English {'old.md': 'en/new.md'}:
-    the key is the old address in the site's layout (the default language at the root), the value
-    the page's source file."""
-    return {(old if locale == default else f"{locale}/{old}"): f"{locale}/{new}" for old, new in moves.items()}
+    the key is the old address in the site's layout (the language's prefix), the value the page's source file."""
+    return {language.prefix + old: f"{language.locale}/{new}" for old, new in moves.items()}
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set up the language being built
@@ -28,7 +27,8 @@ def on_config(config):
     if redirects is not None:
         # the moves as mkdocs.yml lists them, kept aside: each language's build replaces the map
         moves = redirects.config.setdefault("moves", dict(redirects.config["redirect_maps"]))
-        redirects.config["redirect_maps"] = in_language(moves, config.plugins["i18n"].current_language, default_locale(config))
+        language = from_config(config).language(config.plugins["i18n"].current_language)
+        redirects.config["redirect_maps"] = in_language(moves, language)
     return config
 
 

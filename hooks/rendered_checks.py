@@ -13,10 +13,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from html_allowlist import SourceLines, audit
-from preflight import Problem
-from rendered_structure import Structure, structure, structure_problems
-from site_languages import default_locale
+from checks.html_allowlist import SourceLines, audit
+from checks.problem import Problem
+from checks.rendered_structure import Structure, structure, structure_problems
+from model.site import from_config
 
 log = logging.getLogger("mkdocs.plugins.rendered_checks")
 problems: list[Problem] = []  # this language's build
@@ -50,7 +50,7 @@ def on_page_content(html, page, config, files):
     i18n = config.plugins["i18n"]
     if page.file.abs_src_path and getattr(page.file, "locale", i18n.current_language) == i18n.current_language:
         text, file = _source(page, config)
-        default, path = default_locale(config), page.file.norm_src_uri
+        default, path = from_config(config).default.locale, page.file.norm_src_uri
         if i18n.current_language == default:
             english[path] = structure(html)
             problems.extend(page_problems(html, text, file))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_languages import default_locale, locales
+from model.markdown_facts import read_front_matter
+from model.site import Site, from_config
 
 INDEX = Path("search") / "search_index.json"
 LUNR_LANGUAGES = Path("assets") / "javascripts" / "lunr" / "min"
@@ -28,35 +29,53 @@ def lunr_supports(locale: str, site_dir: Path) -> bool:
     return locale == "en" or (site_dir / LUNR_LANGUAGES / f"lunr.{locale}.min.js").exists()
 
 
-def split_index(index: dict, all_locales: list[str], default: str, site_dir: Path) -> dict[str, dict]:
-    """Return one search index per locale, with locations relative to that locale's root."""
-    prefixes = {locale: "" if locale == default else f"{locale}/" for locale in all_locales}
+def body(file: Path) -> list[str]:
+    lines = file.read_text(encoding="utf-8-sig").splitlines()
+    return lines[read_front_matter(lines)[1] :]
+
+
+def still_a_copy(site: Site, locale: str, page: str) -> bool:
+    """The language's file for the page says, word for word, what the default language's says."""
+    return locale != site.default.locale and body(site.source(locale, page)) == body(site.source(site.default.locale, page))
+
+
+def split_index(index: dict, site: Site, site_dir: Path) -> dict[str, dict]:
+    """One search index per language, with locations relative to that language's root.
+
+    A language's index holds the pages it has its own file for, and only them: a page it
+    still lacks is shown in English under its address, and stays out of its index (it is in
+    the English one). A page still copied word for word from English is in it, although
+    mkdocs-static-i18n leaves such duplicates out of the merged index."""
     split: dict[str, dict] = {}
-    for locale in prefixes:
+    for language in site.languages:
         config = dict(index["config"])
-        if lunr_supports(locale, site_dir):
-            config["lang"] = [locale]
+        if lunr_supports(language.locale, site_dir):
+            config["lang"] = [language.locale]
         else:
             config["lang"], config["pipeline"] = ["en"], []
-        split[locale] = {"config": config, "docs": []}
+        split[language.locale] = {"config": config, "docs": []}
+    by_page: dict[tuple[str, str], list[dict]] = {}
     for doc in index["docs"]:
-        locale = next(
-            (loc for loc, prefix in prefixes.items() if prefix and doc["location"].startswith(prefix)),
-            default,
-        )
-        split[locale]["docs"].append({**doc, "location": doc["location"][len(prefixes[locale]) :]})
+        found = site.page_at(doc["location"])
+        if found:
+            language, page = found
+            by_page.setdefault((language.locale, page), []).append({**doc, "location": doc["location"][len(language.prefix) :]})
+    for language in site.languages:
+        for page in site.pages(language.locale):
+            docs = by_page.get((language.locale, page))
+            if not docs and still_a_copy(site, language.locale, page):  # left out by static-i18n as a duplicate
+                docs = by_page.get((site.default.locale, page), [])
+            split[language.locale]["docs"] += docs or []
     return split
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # an inner build of one language: the merged index is not final yet
+    if config.plugins["i18n"].building:  # an inner build of one language: the merged index is not final yet
         return
-    site_dir = Path(config.site_dir)
+    site_dir, site = Path(config.site_dir), from_config(config)
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    default = default_locale(config)
-    for locale, index in split_index(merged, locales(config), default, site_dir).items():
-        target = site_dir / ("" if locale == default else locale) / INDEX
+    for locale, index in split_index(merged, site, site_dir).items():
+        target = site_dir / site.language(locale).prefix / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -12,12 +12,11 @@ import re
 from pathlib import Path
 
 import jinja2
-from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
 
-from markdown_facts import read_page
-from site_languages import default_locale, locales, ui_words
-from translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
+from model.markdown_facts import read_page
+from model.site import Site, from_config
+from model.translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
+from model.words import ui_words
 
 STATUS_PAGE = "translation-status.md"
 # The project's templates (overrides/partials/), rendered here with autoescape on: the words are text.
@@ -49,37 +48,28 @@ def page_title(path: Path) -> str:
         return path.stem
 
 
-def nav_paths(nav) -> list[str]:
-    """The pages of mkdocs.yml's nav, in the guide's reading order."""
-    paths = []
-    for entry in nav or []:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        paths += nav_paths(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return paths
-
-
-def in_reading_order(pages: list[str], nav) -> list[str]:
-    order = {path: i for i, path in enumerate(nav_paths(nav))}
-    return sorted(pages, key=lambda page: (order.get(page, len(order)), page))
-
-
-def status_table(
-    all_statuses: list[PageStatus], words: dict, names: dict[str, str], docs_dir: Path, url_of, default: str, nav=None
-) -> str:
-    """HTML for the status page: per language, a summary and every page with its state, linked."""
+def status_table(all_statuses: list[PageStatus], words: dict, site: Site, from_url: str) -> str:
+    """HTML for the status page: per language, a summary and every page with its state, linked
+    relative to the page at `from_url`, in the guide's reading order."""
+    order = {page: i for i, page in enumerate(site.reading_order())}
     languages = []
     for locale in dict.fromkeys(s.locale for s in all_statuses):
         by_page = {s.page: s for s in all_statuses if s.locale == locale}
         rows = [
             {
-                "url": url_of(locale, page),
+                "url": site.relative_url(locale, page, from_url),
                 "state": by_page[page].state,
-                "title": page_title(docs_dir / (locale if by_page[page].state != MISSING else default) / page),
+                "title": page_title(site.source(locale if by_page[page].state != MISSING else site.default.locale, page)),
             }
-            for page in in_reading_order(list(by_page), nav)
+            for page in sorted(by_page, key=lambda page: (order.get(page, len(order)), page))
         ]
         languages.append(
-            {"locale": locale, "name": names[locale], "rows": rows, "done": sum(row["state"] == UP_TO_DATE for row in rows)}
+            {
+                "locale": locale,
+                "name": site.language(locale).name,
+                "rows": rows,
+                "done": sum(row["state"] == UP_TO_DATE for row in rows),
+            }
         )
     return TEMPLATES.get_template("partials/translation-status.html").render(languages=languages, words=words)
 
@@ -95,51 +85,30 @@ def contributing_url(config) -> str | None:
 # --- MkDocs wiring -----------------------------------------------------------------
 
 
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def _statuses(config) -> list[PageStatus]:
-    return statuses_this_build(_root(config), Path(config.docs_dir), tuple(locales(config)), default_locale(config))
-
-
-@event_priority(100)
-def on_pre_build(config):
-    if config.plugins["i18n"].building:  # computed once, in the outer build, for every language
-        return
-    # `mkdocs serve` rebuilds: pick up edited pages and translations/<lang>/ui.yml
-    ui_words.cache_clear()
-    statuses_this_build.cache_clear()
+def _statuses(site: Site) -> list[PageStatus]:
+    return statuses_this_build(site.root, site.docs_dir, tuple(site.locales), site.default.locale)
 
 
 def on_page_content(html_content, page, config, files):
-    i18n = config.plugins["i18n"]
-    locale, default = i18n.current_language, default_locale(config)
-    root, page_path = _root(config), page.file.norm_src_uri
-    words = ui_words(root, locale, default)
-
-    def url_of(target_locale: str, target_page: str) -> str:
-        target_url = target_page[: -len(".md")].removesuffix("index") + ("" if target_page.endswith("index.md") else "/")
-        prefix = "" if target_locale == default else f"{target_locale}/"
-        relative = get_relative_url(prefix + target_url, page.url)
-        return relative if relative.endswith("/") else relative + "/"  # every page is a folder URL
-
+    site, locale, page_path = from_config(config), config.plugins["i18n"].current_language, page.file.norm_src_uri
+    default = site.default.locale
+    words = ui_words(site.root, locale, default)
     if page_path == STATUS_PAGE:
-        names = {lang.locale: lang.name for lang in i18n.config.languages}
-        html_content += status_table(_statuses(config), words, names, Path(config.docs_dir), url_of, default, config.nav)
+        html_content += status_table(_statuses(site), words, site, page.url)
     if locale == default:
         return html_content
     if page.file.locale != locale:  # static-i18n fell back to the English page
-        name = next(lang.name for lang in i18n.config.languages if lang.locale == locale)
-        notice = missing_notice(words, locale, name, contributing_url(config) or url_of(locale, STATUS_PAGE))
+        help_url = contributing_url(config) or site.relative_url(locale, STATUS_PAGE, page.url)
+        notice = missing_notice(words, locale, site.language(locale).name, help_url)
         return f'{notice}<div lang="{default}">{html_content}</div>'
-    status = next((s for s in _statuses(config) if (s.locale, s.page) == (locale, page_path)), None)
+    status = next((s for s in _statuses(site) if (s.locale, s.page) == (locale, page_path)), None)
     if status and status.state == OUTDATED:
-        english_file = Path(config.docs_dir) / default / page_path
+        english_file = site.source(default, page_path)
         titles = headings(english_file)
         changed = [
             {"id": section, "heading": titles.get(section, section)}
-            for section in changed_sections(root, english_file, status.source_commit)
+            for section in changed_sections(site.root, english_file, status.source_commit)
         ]
-        return outdated_notice(words, locale, url_of(default, page_path), changed) + html_content
+        english_url = site.relative_url(default, page_path, page.url)
+        return outdated_notice(words, locale, english_url, changed) + html_content
     return html_content

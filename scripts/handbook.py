@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import argparse
 import io
-import shutil
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
-from mkdocs.config import load_config as mkdocs_load_config
-from mkdocs.structure.files import File
 from pypdf import PdfReader
+
+import chromium
+from static_host import route_handler
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
-from site_languages import default_locale, ui_words  # noqa: E402
+from model.site import Site, load  # noqa: E402
+from model.words import ui_words  # noqa: E402
 from translation_status import STATUS_PAGE  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -44,43 +44,22 @@ class HandbookError(Exception):
     """A handbook that cannot be made as it should: the message says why and what to do."""
 
 
-def load_config(config_file: Path):
-    return mkdocs_load_config(str(config_file))
+def reading_order(site: Site) -> list[str]:
+    """The guide's pages in the nav's order, without the translation status page (about the site, not the guide)."""
+    return [page for page in site.reading_order() if page != STATUS_PAGE]
 
 
-def reading_order(config) -> list[str]:
-    """The guide's pages (source paths) in the nav's order, without the translation status page."""
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            elif value != STATUS_PAGE:
-                yield value
-
-    return list(walk(config.nav))
-
-
-def page_address(src_path: str) -> str:
-    """A page's address under its language's folder: '' for the home page, 'three-rs/'."""
-    return File(src_path, "", "", use_directory_urls=True).url.removeprefix("./")
-
-
-def editions(config) -> list[dict]:
+def editions(site: Site) -> list[dict]:
     """Each language's edition: its locale, folder, own title and description, and site words."""
-    default = default_locale(config)
-    root = Path(config.config_file_path).parent
     return [
         {
             "locale": lang.locale,
-            "prefix": "" if lang.locale == default else f"{lang.locale}/",
-            "title": lang.site_name or config.site_name,
-            "description": lang.site_description or config.site_description,
-            "words": ui_words(root, lang.locale, default),
+            "prefix": lang.prefix,
+            "title": lang.site_name,
+            "description": lang.site_description,
+            "words": ui_words(site.root, lang.locale, site.default.locale),
         }
-        for lang in config.plugins["i18n"].config.languages
-        if lang.build
+        for lang in site.languages
     ]
 
 
@@ -89,12 +68,15 @@ def chapter_key(address: str) -> str:
     return address.strip("/").replace("/", "--") or "index"
 
 
-def read_chapters(page, site_url: str, edition: dict, pages: list[str]) -> list[dict]:
+def read_chapters(page, site: Site, edition: dict) -> list[dict]:
     """Each page of the edition as the browser shows it: title, key and article, links rewritten."""
-    urls = {address: site_url + edition["prefix"] + address for address in pages}
-    keys = {url: chapter_key(address) for address, url in urls.items()}
+    # a chapter's key is made from its address in the default language: the same in every edition
+    keys = {
+        site.site_url + site.url(edition["locale"], source): chapter_key(site.url(site.default.locale, source))
+        for source in reading_order(site)
+    }
     chapters = []
-    for url in urls.values():
+    for url in keys:
         if page.goto(url).status != 200:
             raise HandbookError(f"{url}: not in the built site. Run `make build` first (make handbook does).")
         chapters.append({"key": keys[url], **page.evaluate(EXTRACT_CHAPTER, {"key": keys[url], "chapters": keys})})
@@ -105,14 +87,13 @@ def footer(words: dict) -> str:
     return TEMPLATES.get_template("handbook-footer.html").render(words=words)
 
 
-def print_handbook(context, documents: dict[str, str], config, edition: dict) -> bytes:
+def print_handbook(context, documents: dict[str, str], site: Site, edition: dict) -> bytes:
     """The edition's handbook as PDF bytes, printed by Chromium from a context serving the site
-    (see serve_site; the combined page is served from `documents`)."""
-    site_url = config.site_url
-    online = site_url + edition["prefix"]
+    (see make_handbooks; the combined page is served from `documents`)."""
+    online = site.site_url + edition["prefix"]
     page = context.new_page()
     try:
-        chapters = read_chapters(page, site_url, edition, [page_address(p) for p in reading_order(config)])
+        chapters = read_chapters(page, site, edition)
         page.goto(online)
         look = page.evaluate("""() => ({
             stylesheets: [...document.styleSheets].map(sheet => sheet.href).filter(Boolean),
@@ -154,41 +135,19 @@ def chapter_pages(pdf: PdfReader, chapters: list[dict]) -> dict[str, int]:
     return {c["key"]: pdf.get_destination_page_number(targets[c["key"]]) + 1 for c in chapters}
 
 
-def serve_site(context, site: Path, site_url: str, documents: dict[str, str]) -> list[str]:
-    """Answer the site's address from the built folder (and the handbook's page from `documents`),
-    as GitHub Pages would, offline; stop every other request. Returns what was stopped."""
-    stopped: list[str] = []
-    root = urlsplit(site_url).path
-
-    def handle(route) -> None:
-        url = route.request.url.split("#")[0]
-        if url in documents:
-            return route.fulfill(body=documents[url], content_type="text/html; charset=utf-8")
-        if not url.startswith(site_url):
-            stopped.append(url)
-            return route.abort()
-        path = unquote(urlsplit(url).path).removeprefix(root)
-        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
-        if file.is_file() and file.resolve().is_relative_to(site.resolve()):
-            route.fulfill(path=file)
-        else:
-            route.fulfill(path=site / "404.html", status=404)
-
-    context.route("**/*", handle)
-    return stopped
-
-
-def make_handbooks(browser, site: Path, config, out: Path) -> tuple[list[Path], list[str]]:
-    """Every edition's handbook into `out`; also the requests stopped because they left the site."""
+def make_handbooks(browser, built: Path, site: Site, out: Path) -> tuple[list[Path], list[str]]:
+    """Every edition's handbook into `out`, read from the built folder at the site's own address,
+    offline (as GitHub Pages would serve it); also the requests stopped because they left the site."""
     out.mkdir(parents=True, exist_ok=True)
     documents: dict[str, str] = {}
+    stopped: list[str] = []
     context = browser.new_context()
-    stopped = serve_site(context, site, config.site_url, documents)
+    context.route("**/*", route_handler(built, site.site_url, documents, stopped))
     written = []
     try:
-        for edition in editions(config):
+        for edition in editions(site):
             target = out / f"keep-your-cool-{edition['locale']}.pdf"
-            target.write_bytes(print_handbook(context, documents, config, edition))
+            target.write_bytes(print_handbook(context, documents, site, edition))
             written.append(target)
     finally:
         context.close()
@@ -202,12 +161,11 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (make build)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the PDFs go")
     args = parser.parse_args()
-    config = load_config(ROOT / "mkdocs.yml")
+    site = load(ROOT / "mkdocs.yml")
     with sync_playwright() as playwright:
-        # Debian's Chromium where it is installed, else Playwright's own
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=chromium.executable(), args=chromium.LAUNCH_ARGS)
         try:
-            written, stopped = make_handbooks(browser, args.site, config, args.out)
+            written, stopped = make_handbooks(browser, args.site, site, args.out)
         except HandbookError as error:
             print(f"handbook: {error}", file=sys.stderr)
             return 1

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
 
 from links import CONTRACT, HEADER, read_contract  # noqa: E402
-from site_languages import declared_languages, read_mkdocs_yml  # noqa: E402
-from translation_records import git  # noqa: E402
+from model.site import Site, load  # noqa: E402
+from model.translation_records import git  # noqa: E402
 from translations import write_record  # noqa: E402
 
 LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -64,7 +64,7 @@ def material_has(locale: str) -> bool:
     return (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{locale}.html").is_file()
 
 
-def language_block(locale: str, name: str, config: dict, column: int) -> str:
+def language_block(locale: str, name: str, site: Site, column: int) -> str:
     def q(text: str) -> str:
         return yaml.safe_dump(text, allow_unicode=True, width=1000).removesuffix("\n...\n").strip()
 
@@ -72,25 +72,26 @@ def language_block(locale: str, name: str, config: dict, column: int) -> str:
         f"- locale: {locale}",
         f"  name: {q(name)}",
         "  build: true",
-        f"  site_name: {q(config['site_name'])}  # TODO: the site's name in {name}",
-        f"  site_description: {q(config.get('site_description', ''))}  # TODO: in {name}",
+        f"  site_name: {q(site.default.site_name)}  # TODO: the site's name in {name}",
+        f"  site_description: {q(site.default.site_description)}  # TODO: in {name}",
     ]
     if material_has(locale):
         lines += ["  theme:", f"    language: {locale}"]
-    sections = nav_sections(config.get("nav") or [])
+    sections = nav_sections(site.config.nav or [])
     if sections:
         lines += ["  nav_translations:  # TODO: the menu's section labels in " + name]
         lines += [f"    {q(label)}: {q(label)}" for label in sections]
     return "".join(" " * column + line + "\n" for line in lines)
 
 
-def add_to_mkdocs_yml(mkdocs_yml: Path, locale: str, name: str) -> None:
+def add_to_mkdocs_yml(site: Site, locale: str, name: str) -> None:
     """Insert the language's block as text after the last language, so comments and layout stay."""
+    mkdocs_yml = Path(site.config.config_file_path)
     node = languages_node(mkdocs_yml)
     column = node.value[0].start_mark.column - 2  # the "- " of the first language
     lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
     after = last_line(node.value[-1]) + 1
-    block = language_block(locale, name, read_mkdocs_yml(mkdocs_yml), column)
+    block = language_block(locale, name, site, column)
     mkdocs_yml.write_text("".join(lines[:after]) + block + "".join(lines[after:]), encoding="utf-8")
 
 
@@ -140,13 +141,12 @@ def main(argv: list[str], root: Path = ROOT) -> int:
         print(f"Say which language to add: {USAGE}\n(LANG is its code, as in the address /es/; NAME as its speakers write it.)")
         return 2
     locale, name = argv[0], argv[1].strip()
-    mkdocs_yml = root / "mkdocs.yml"
-    declared = declared_languages(mkdocs_yml)
-    default = next(lang["locale"] for lang in declared if lang.get("default"))
+    site = load(root / "mkdocs.yml")
+    default = site.default.locale
     if not LOCALE.match(locale):
         print(f"'{locale}' is not a language code: use its ISO 639-1 code, lower case (es, pt-BR). {USAGE}")
         return 2
-    if locale in {lang["locale"] for lang in declared}:
+    if locale in {lang.locale for lang in site.config.plugins["i18n"].config.languages}:  # built or not
         print(f"'{locale}' is already a language of this site (mkdocs.yml declares it).")
         return 2
     for existing in (root / "docs" / locale, root / "translations" / locale):
@@ -155,9 +155,9 @@ def main(argv: list[str], root: Path = ROOT) -> int:
             return 2
     home = add_home_page(root, locale, default)
     add_translations_folder(root, locale, name, default)
-    add_to_mkdocs_yml(mkdocs_yml, locale, name)
+    add_to_mkdocs_yml(site, locale, name)
     contract = root / CONTRACT.name
-    others = [lang["locale"] for lang in declared if lang["locale"] != default]
+    others = [lang.locale for lang in site.languages if not lang.default]
     added = add_to_link_contract(contract, locale, others) if contract.is_file() else 0
     created = [
         ("mkdocs.yml", "its block under plugins > i18n > languages (TODO: site name, menu labels)"),

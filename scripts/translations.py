@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from markdown_facts import read_front_matter  # noqa: E402
-from site_languages import declared_languages  # noqa: E402
-from translation_records import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
+from model.markdown_facts import read_front_matter  # noqa: E402
+from model.site import load  # noqa: E402
+from model.translation_records import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
 
 LABELS = {"up_to_date": "up to date", OUTDATED: "OUT OF DATE", MISSING: "MISSING", UNKNOWN: "unknown"}
 RECORD = re.compile(r"^(\s*sourceCommit:\s*).*$", re.MULTILINE)
@@ -44,11 +44,6 @@ def readable_diff(diff: str) -> list[str]:
     return out
 
 
-def languages(root: Path) -> tuple[list[str], str]:
-    declared = declared_languages(root / "mkdocs.yml")
-    return [lang["locale"] for lang in declared], next(lang["locale"] for lang in declared if lang.get("default"))
-
-
 def english_commit(root: Path, english: str) -> str | None:
     """The last commit of the English page, if the page has no uncommitted changes."""
     if git(root, "status", "--porcelain", "--", english).stdout.strip():
@@ -57,7 +52,8 @@ def english_commit(root: Path, english: str) -> str | None:
 
 
 def status(root: Path, lang: str | None) -> int:
-    locales, default = languages(root)
+    site = load(root / "mkdocs.yml")
+    locales, default = site.locales, site.default.locale
     if lang and lang not in locales:
         print(f"'{lang}' is not a language of this site; mkdocs.yml declares: {', '.join(locales)}")
         return 2
@@ -111,7 +107,7 @@ def done(root: Path, path_arg: str | None) -> int:
             "`make translations` lists the pages to translate or update."
         )
         return 2
-    _, default = languages(root)
+    default = load(root / "mkdocs.yml").default.locale
     docs = root / "docs"
     path = (root / path_arg).resolve() if not Path(path_arg).is_absolute() else Path(path_arg)
     try:

@@ -4,32 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DEFAULT_LOCALE, LANGUAGES, language_prefix
+from conftest import DEFAULT_LOCALE, SITE
 
-LOCALES = [lang["locale"] for lang in LANGUAGES]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PALETTES = {"light": "default", "dark": "slate"}  # Material's color scheme for each palette in mkdocs.yml
-# One page of each kind, for the screenshots a person looks at.
+# One page of each kind (its source in a language's folder), for the screenshots a person looks at.
 PAGE_TYPES = {
-    "home": "",
-    "guide": "four-step-method/",
-    "example": "examples/late-damaged-order/",
-    "quick-reference": "quick-reference/",
-    "trainers": "trainers/",
-    "status": "translation-status/",
+    "home": "index.md",
+    "guide": "four-step-method.md",
+    "example": "examples/late-damaged-order.md",
+    "quick-reference": "quick-reference.md",
+    "trainers": "trainers.md",
+    "status": "translation-status.md",
 }
 
 
 def built_pages(site: Path, locale: str) -> list[str]:
     """Every page built for a language, as paths under the site's address: 'fr/three-rs/'; and for
     the default language the one 404.html (which shows every language's words, hooks/language_404.py)."""
-    prefix = language_prefix(locale)
-    others = [language_prefix(loc) for loc in LOCALES if loc != locale and loc != DEFAULT_LOCALE]
     pages = []
-    for index in sorted((site / prefix).rglob("index.html")):
+    for index in sorted(site.rglob("index.html")):
         path = index.parent.relative_to(site).as_posix()
         path = "" if path == "." else path + "/"
-        if not any(path.startswith(other) for other in others):
+        if SITE.language_at(path).locale == locale:
             pages.append(path)
     return pages + (["404.html"] if locale == DEFAULT_LOCALE else [])
 
@@ -37,7 +34,7 @@ def built_pages(site: Path, locale: str) -> list[str]:
 def use_palette(page, site_url: str, locale: str, palette: str) -> None:
     """Choose a palette as a reader does, with the header's toggle (Material remembers the choice)."""
     page.emulate_media(color_scheme="light")
-    page.goto(site_url + language_prefix(locale))
+    page.goto(site_url + SITE.url(locale, "index.md"))
     if current_scheme(page) != PALETTES[palette]:
         page.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert current_scheme(page) == PALETTES[palette]

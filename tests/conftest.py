@@ -6,26 +6,23 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from site_languages import declared_languages, read_mkdocs_yml
+from model.site import load
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import chromium  # noqa: E402  the one place the browser is chosen
+from static_host import route_handler  # noqa: E402  the one static host
 
-SITE = ROOT / "site"
+SITE_DIR = ROOT / "site"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-LANGUAGES = declared_languages(ROOT / "mkdocs.yml")
-DEFAULT_LOCALE = next(lang["locale"] for lang in LANGUAGES if lang.get("default"))
-SITE_URL = read_mkdocs_yml(ROOT / "mkdocs.yml")["site_url"]
-
-
-def language_prefix(locale: str) -> str:
-    """The URL path a language lives under: '' for the default, 'fr/' for French."""
-    return "" if locale == DEFAULT_LOCALE else f"{locale}/"
+SITE = load(ROOT / "mkdocs.yml")  # the languages, pages and addresses, as MkDocs reads mkdocs.yml
+LOCALES = SITE.locales
+DEFAULT_LOCALE = SITE.default.locale
+TRANSLATIONS = [lang for lang in SITE.languages if not lang.default]
+SITE_URL = SITE.site_url
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -42,34 +39,14 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
 
 @pytest.fixture(scope="session")
 def build_result() -> subprocess.CompletedProcess:
-    return mkdocs_build(ROOT / "mkdocs.yml", SITE)
+    return mkdocs_build(ROOT / "mkdocs.yml", SITE_DIR)
 
 
 @pytest.fixture(scope="session")
 def built_site(build_result) -> Path:
     if build_result.returncode != 0:
         pytest.fail(f"strict build failed:\n{build_result.stderr}", pytrace=False)
-    return SITE
-
-
-def serve_from(site: Path, site_url: str):
-    """A Playwright route handler that answers for site_url from the built site: a folder's
-    index.html, a file, or else the root 404.html with status 404, as GitHub Pages does.
-    (GitHub Pages redirects a folder's address without its final slash; here that is a 404,
-    so a test sees any link that would cost a reader that extra round trip.)"""
-    root = urlsplit(site_url).path
-
-    def handler(route) -> None:
-        path = unquote(urlsplit(route.request.url).path).removeprefix(root)
-        file = site / path
-        if path == "" or path.endswith("/"):
-            file = file / "index.html"
-        if file.is_file() and file.resolve().is_relative_to(site.resolve()):
-            route.fulfill(path=file)
-        else:
-            route.fulfill(path=site / "404.html", status=404)
-
-    return handler
+    return SITE_DIR
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +60,7 @@ def site_url(built_site) -> str:
 
 @pytest.fixture
 def context(context, built_site, site_url):
-    context.route(site_url + "**", serve_from(built_site, site_url))
+    context.route(site_url + "**", route_handler(built_site, site_url))
     return context
 
 

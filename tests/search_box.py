@@ -11,10 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-SEARCH_WORDS = "search-words.yml"
-
 
 @dataclass(frozen=True)
 class Result:
@@ -130,11 +126,3 @@ def not_from_its_page(site: Path, site_url: str, url: str, title: str, text: tup
         if squashed(block).removesuffix("…") not in page.text:
             return f"{url} ({title!r}): text {block[:80]!r} is not the page's own"
     return None
-
-
-def search_words(root: Path, locale: str) -> dict[str, str]:
-    """translations/<locale>/search-words.yml: each word staff type, and the page (docs/<locale>/…)
-    it must find; empty when the language has no such file (a test says so)."""
-    file = root / "translations" / locale / SEARCH_WORDS
-    words = yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else None
-    return {str(word): str(page) for word, page in words.items()} if isinstance(words, dict) else {}

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_pages import LOCALES, PAGE_TYPES, PALETTES, VIEWPORTS, built_pages, use_palette
-from conftest import DEFAULT_LOCALE, ROOT, language_prefix
-from site_languages import ui_words
+from browser_pages import PAGE_TYPES, PALETTES, VIEWPORTS, built_pages, use_palette
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
+from model.words import ui_words
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def violations(axe: Axe, page) -> list[str]:
 
 def page_kinds(locale: str) -> list[str]:
     """One page of each kind in a language, and its 'page not found' page."""
-    return [language_prefix(locale) + path for path in PAGE_TYPES.values()] + [language_prefix(locale) + "404.html"]
+    return [SITE.url(locale, page) for page in PAGE_TYPES.values()] + [SITE.language(locale).prefix + "404.html"]
 
 
 def check(page, site_url, axe, locale, viewport, palette, paths) -> list[str]:
@@ -55,7 +55,9 @@ def check(page, site_url, axe, locale, viewport, palette, paths) -> list[str]:
     use_palette(page, site_url, locale, palette)
     found = []
     for path in paths:
-        page.goto(site_url + path)
+        status = page.goto(site_url + path).status
+        if status != 200 and not path.endswith("404.html"):  # a wrong address would check the 404 page instead
+            found.append(f"{site_url + path}  answered {status}")
         found += [f"{site_url + path}  {problem}" for problem in violations(axe, page)]
     return found
 
@@ -78,8 +80,8 @@ def test_screenshot_of_each_kind_of_page(page, site_url, locale, viewport, palet
     use_palette(page, site_url, locale, palette)
     folder = Path(SCREENSHOTS)
     folder.mkdir(parents=True, exist_ok=True)
-    for kind, path in PAGE_TYPES.items():
-        page.goto(site_url + language_prefix(locale) + path)
+    for kind, source in PAGE_TYPES.items():
+        page.goto(site_url + SITE.url(locale, source))
         page.screenshot(path=folder / f"{locale}-{kind}-{palette}-{viewport}.png", full_page=True)
         assert (folder / f"{locale}-{kind}-{palette}-{viewport}.png").stat().st_size > 0
 
@@ -87,7 +89,7 @@ def test_screenshot_of_each_kind_of_page(page, site_url, locale, viewport, palet
 def test_every_page_kind_exists_in_every_language(built_site):
     for locale in LOCALES:
         pages = built_pages(built_site, locale)
-        assert {language_prefix(locale) + path for path in PAGE_TYPES.values()} <= set(pages)
+        assert {SITE.url(locale, page) for page in PAGE_TYPES.values()} <= set(pages)
     assert "404.html" in built_pages(built_site, DEFAULT_LOCALE)
 
 
@@ -96,7 +98,7 @@ def test_controls_are_named_in_the_pages_language(page, site_url, locale):
     """axe's WCAG rules leave these to a person: the search dialog has a name (axe's aria-dialog-name),
     and the palette toggle and menu button speak the page's language."""
     page.set_viewport_size(VIEWPORTS["phone"])
-    page.goto(site_url + language_prefix(locale) + "three-rs/")
+    page.goto(site_url + SITE.url(locale, "three-rs.md"))
     words = ui_words(ROOT, locale, DEFAULT_LOCALE)
     search = page.locator(".md-search__input").get_attribute("aria-label")
     assert page.get_by_role("dialog", name=search).count() == 1

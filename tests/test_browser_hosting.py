@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_pages import LOCALES, built_pages
-from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, language_prefix
-from site_languages import ui_words
+from browser_pages import built_pages
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
+from model.words import ui_words
 from static_host import static_host
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,7 @@ def origin_of(address: str) -> str:
 def test_every_page_asks_only_its_own_origin_and_nothing_fails(page, host, built_site, locale):
     watch = Watch(page, origin_of(host))
     for path in [p for p in built_pages(built_site, locale) if not p.endswith("404.html")] + [
-        language_prefix(locale) + NOT_FOUND
+        SITE.language(locale).prefix + NOT_FOUND
     ]:
         watch.expected_404 = host + path if path.endswith(NOT_FOUND) else None
         page.goto(host + path)
@@ -79,36 +79,36 @@ def switch_language(page, name: str) -> None:
         page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
-@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+@pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
 def test_switcher_keeps_page_and_section_on_the_same_origin(page, host, target):
-    default = next(lang for lang in LANGUAGES if lang.get("default"))
+    default = SITE.default
     page.goto(host + "four-step-method/#apologize")
-    switch_language(page, target["name"])
-    assert page.url == host + language_prefix(target["locale"]) + "four-step-method/#apologize"
-    assert page.locator("html").get_attribute("lang") == target["locale"]
-    switch_language(page, default["name"])
+    switch_language(page, target.name)
+    assert page.url == host + SITE.url(target.locale, "four-step-method.md") + "#apologize"
+    assert page.locator("html").get_attribute("lang") == target.locale
+    switch_language(page, default.name)
     assert page.url == host + "four-step-method/#apologize"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_not_found_speaks_the_language_of_the_address(page, host, locale):
     words = ui_words(ROOT, locale, DEFAULT_LOCALE)
-    response = page.goto(host + language_prefix(locale) + NOT_FOUND)
+    response = page.goto(host + SITE.language(locale).prefix + NOT_FOUND)
     assert response.status == 404
     assert page.get_by_role("heading", level=1).all_inner_texts() == [words["not_found_title"]]
     assert page.locator("html").get_attribute("lang") == locale
     home = page.get_by_role("link", name=words["not_found_home"], exact=True)
     with page.expect_navigation():
         home.click()
-    assert page.url == host + language_prefix(locale)
+    assert page.url == host + SITE.language(locale).prefix
     assert page.locator("html").get_attribute("lang") == locale
 
 
-@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+@pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
 def test_switcher_from_a_home_page_stays_under_the_sub_path(page, host, target):
-    default = next(lang for lang in LANGUAGES if lang.get("default"))
+    default = SITE.default
     page.goto(host)
-    switch_language(page, target["name"])
-    assert page.url == host + language_prefix(target["locale"])
-    switch_language(page, default["name"])
+    switch_language(page, target.name)
+    assert page.url == host + target.prefix
+    switch_language(page, default.name)
     assert page.url == host

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import LOCALES, VIEWPORTS, current_scheme
-from conftest import language_prefix
+from browser_pages import VIEWPORTS, current_scheme
+from conftest import LOCALES, SITE
 
 pytestmark = pytest.mark.browser
 
-GUIDE = "four-step-method/"
+GUIDE = "four-step-method.md"
 ACTIVE_IS = "element => element === document.activeElement"
 # The controls a reader tabs through on the guide, at each width: (what, selector of the focused element).
 CONTROLS = {
@@ -113,7 +113,7 @@ def look(page, element) -> bytes:
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_tab_reaches_every_control_and_shows_the_focus(page, site_url, viewport):
     page.set_viewport_size(VIEWPORTS[viewport])
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     for what, selector in CONTROLS[viewport]:
         element = tab_to(page, selector)
         shown = shown_by(element)
@@ -131,7 +131,7 @@ def test_tab_reaches_every_control_and_shows_the_focus(page, site_url, viewport)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_nothing_out_of_sight_takes_the_focus(page, site_url, viewport):
     page.set_viewport_size(VIEWPORTS[viewport])
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     hidden = []
     for focused in focus_order(page):
         if not in_view(page, shown_by(focused)):
@@ -160,7 +160,7 @@ def test_skip_link_moves_the_keyboard_to_the_content(page, site_url, viewport):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_quiz_answer_opens_and_closes_with_the_keyboard(page, site_url, locale):
-    page.goto(site_url + language_prefix(locale) + GUIDE)
+    page.goto(site_url + SITE.url(locale, GUIDE))
     quiz = page.locator("#check-yourself ~ details").first
     answer = quiz.locator("> :not(summary)").first
     assert not answer.is_visible()
@@ -172,10 +172,10 @@ def test_quiz_answer_opens_and_closes_with_the_keyboard(page, site_url, locale):
     assert not quiz.evaluate("d => d.open") and not answer.is_visible()
 
 
-@pytest.mark.parametrize("guide", ["four-step-method/", "three-rs/", "listening/", "expert-tactics/"])
+@pytest.mark.parametrize("guide", ["four-step-method.md", "three-rs.md", "listening.md", "expert-tactics.md"])
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_quiz_answer_is_reached_and_opened_by_keyboard(page, site_url, locale, guide):
-    page.goto(site_url + language_prefix(locale) + guide)
+    page.goto(site_url + SITE.url(locale, guide))
     quizzes = page.locator("#check-yourself ~ details")
     assert quizzes.count() >= 3
     opened = 0
@@ -189,19 +189,19 @@ def test_every_quiz_answer_is_reached_and_opened_by_keyboard(page, site_url, loc
 
 
 def test_language_switcher_works_from_the_keyboard(page, site_url):
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     tab_to(page, ".md-select > button")
     french = page.locator(".md-select__link[hreflang=fr]")
     tab_to(page, ".md-select__link[hreflang=fr]")
     assert french.is_visible()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == site_url + "fr/" + GUIDE
+    assert page.url == site_url + SITE.url("fr", GUIDE)
 
 
 def test_palette_toggle_works_from_the_keyboard(page, site_url):
     page.emulate_media(color_scheme="light")
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     assert current_scheme(page) == "default"
     tab_to(page, "form[data-md-component=palette] input")
     page.keyboard.press("Enter")
@@ -211,7 +211,7 @@ def test_palette_toggle_works_from_the_keyboard(page, site_url):
 
 
 def test_search_works_from_the_keyboard(page, site_url):
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     tab_to(page, ".md-search__input")
     page.keyboard.type("apolog", delay=40)
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
@@ -226,7 +226,7 @@ def test_search_works_from_the_keyboard(page, site_url):
 
 def test_phone_menu_opens_and_closes_from_the_keyboard(page, site_url):
     page.set_viewport_size(VIEWPORTS["phone"])
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + SITE.url(SITE.default.locale, GUIDE))
     menu = tab_to(page, ".md-header .kyc-menu-button")
     assert menu.get_attribute("aria-label") and menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")

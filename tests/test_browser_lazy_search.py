@@ -10,8 +10,9 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, language_prefix, serve_from
+from conftest import LOCALES, SITE
 from search_box import search
+from static_host import route_handler
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +26,15 @@ def search_requests(page) -> list[str]:
     return requests
 
 
-@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_page_load_fetches_nothing_for_search_until_the_box_is_used(page, site_url, locale):
     requests = search_requests(page)
-    page.goto(site_url + language_prefix(locale) + "four-step-method/", wait_until="networkidle")
+    page.goto(site_url + SITE.url(locale, "four-step-method.md"), wait_until="networkidle")
     page.mouse.wheel(0, 600)  # reading and scrolling is not searching
     page.wait_for_load_state("networkidle")
     assert requests == []
     assert search(page, WORDS[locale]), f"no result for {WORDS[locale]!r} once search was opened"
-    assert any(url.endswith(f"/{language_prefix(locale)}search/search_index.json") for url in requests), requests
+    assert any(url.endswith(f"/{SITE.language(locale).prefix}search/search_index.json") for url in requests), requests
 
 
 def test_the_keyboard_shortcut_opens_search_and_it_answers(page, site_url):
@@ -48,10 +49,10 @@ def test_the_keyboard_shortcut_opens_search_and_it_answers(page, site_url):
 
 def test_a_tap_on_the_phone_search_button_opens_search_and_it_answers(browser, site_url, built_site):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    context.route(site_url + "**", serve_from(built_site, site_url))
+    context.route(site_url + "**", route_handler(built_site, site_url))
     page = context.new_page()
     requests = search_requests(page)
-    page.goto(site_url + language_prefix("tl"), wait_until="networkidle")
+    page.goto(site_url + SITE.language("tl").prefix, wait_until="networkidle")
     assert requests == []
     page.locator("label.md-header__button[for=__search]").tap()
     page.locator("input.md-search__input").press_sequentially("paumanh", delay=30)

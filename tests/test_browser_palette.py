@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import LOCALES, current_scheme
-from conftest import language_prefix
+from browser_pages import current_scheme
+from conftest import LOCALES, SITE
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_choice_is_remembered_across_pages_and_languages(page, site_url):
     assert current_scheme(page) == "slate"
     for locale in LOCALES:
         for path in ("", "four-step-method/", "examples/late-damaged-order/", "404.html"):
-            page.goto(site_url + language_prefix(locale) + path)
+            page.goto(site_url + SITE.language(locale).prefix + path)
             assert current_scheme(page) == "slate", f"dark palette forgotten on {page.url}"
     # and back to light, from a translation, for the whole site
     page.locator(TOGGLE).click()

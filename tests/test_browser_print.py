@@ -10,17 +10,16 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, language_prefix
+from conftest import LOCALES, ROOT, SITE
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from handbook import load_config, page_address, reading_order  # noqa: E402
+from handbook import reading_order  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-LOCALES = [lang["locale"] for lang in LANGUAGES]
 PAPERS = ["A4", "Letter"]
 # The worked examples, in the guide's reading order: the pages of the section whose index is the examples' list.
-GUIDE = [page_address(page) for page in reading_order(load_config(ROOT / "mkdocs.yml"))]
+GUIDE = [SITE.url(SITE.default.locale, page) for page in reading_order(SITE)]
 EXAMPLES_INDEX = "examples/"
 EXAMPLES = [page for page in GUIDE if page.startswith(EXAMPLES_INDEX) and page != EXAMPLES_INDEX]
 # Quick reference: the phrases on the front, the ASAP and three R's cards on the back.
@@ -75,7 +74,7 @@ def test_the_examples_are_found_in_the_nav():
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_each_example_prints_on_one_page(page, site_url, locale, paper, example):
-    pdf = printed(page, site_url + language_prefix(locale) + example, paper)
+    pdf = printed(page, site_url + SITE.language(locale).prefix + example, paper)
     assert len(pdf.pages) == 1, f"{locale} {example} on {paper}: {len(pdf.pages)} pages"
     text = page_texts(pdf)[0]
     assert inner_texts(page, "h1")[0] in text
@@ -90,7 +89,7 @@ def test_each_example_prints_on_one_page(page, site_url, locale, paper, example)
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_quick_reference_prints_front_and_back(page, site_url, locale, paper):
-    pdf = printed(page, site_url + language_prefix(locale) + "quick-reference/", paper)
+    pdf = printed(page, site_url + SITE.url(locale, "quick-reference.md"), paper)
     assert len(pdf.pages) == QUICK_REFERENCE_PAGES
     front, back = page_texts(pdf)
     title = inner_texts(page, "h1")[0]
@@ -126,7 +125,7 @@ def cards_on_pages(page, pdf: PdfReader) -> dict[str, set[int]]:
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_trainers_page_never_splits_a_role_play_card(page, site_url, locale, paper):
-    pdf = printed(page, site_url + language_prefix(locale) + "trainers/", paper)
+    pdf = printed(page, site_url + SITE.url(locale, "trainers.md"), paper)
     cards = cards_on_pages(page, pdf)
     assert len(cards) == page.locator("#role-play-cards ~ .kyc-cards h3").count() >= 5
     for title, pages in cards.items():
@@ -136,7 +135,7 @@ def test_trainers_page_never_splits_a_role_play_card(page, site_url, locale, pap
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_print_the_cards_prints_them_alone_to_cut_out(page, site_url, locale, paper):
-    page.goto(site_url + language_prefix(locale) + "trainers/")
+    page.goto(site_url + SITE.url(locale, "trainers.md"))
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1 } }")
     button = page.locator(".kyc-print-cards-button")
     assert words(button.inner_text()) != "" and button.is_visible()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from browser_pages import LOCALES, VIEWPORTS
-from conftest import language_prefix
+from browser_pages import VIEWPORTS
+from conftest import LOCALES, SITE
 
 pytestmark = pytest.mark.browser
 
 # A guide and a worked example: both have "Say this" and "Avoid this" boxes and quiz answers.
-PAGES = ["four-step-method/", "examples/abusive-caller/"]
+PAGES = ["four-step-method.md", "examples/abusive-caller.md"]
 BOX_TEXT = ".md-typeset :is(.admonition, details) :is(p, li, summary, .admonition-title)"
 BODY_TEXT = ".md-typeset > p"
 
@@ -25,7 +25,7 @@ def font_sizes(page, selector: str) -> list[float]:
 def test_say_this_phrases_are_at_least_body_size(page, site_url, locale, viewport):
     page.set_viewport_size(VIEWPORTS[viewport])
     for path in PAGES:
-        page.goto(site_url + language_prefix(locale) + path)
+        page.goto(site_url + SITE.url(locale, path))
         for kind in ("success", "failure"):
             assert page.locator(f".md-typeset .admonition.{kind} p").count(), f"{path}: no {kind} box"
         body = font_sizes(page, BODY_TEXT)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, language_prefix
-from site_languages import ui_words
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
+from model.words import ui_words
 from test_browser_switcher import switch_language
 
 pytestmark = pytest.mark.browser
@@ -19,31 +19,31 @@ def context(context, site_url):
     return context
 
 
-@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_copy_link_by_keyboard_puts_the_full_section_url_on_the_clipboard(page, site_url, locale):
-    page.goto(site_url + language_prefix(locale) + "three-rs/")
+    page.goto(site_url + SITE.url(locale, "three-rs.md"))
     control = page.locator("h2#remedy .headerlink")
     assert control.is_visible()
     label = control.get_attribute("aria-label")
     assert label and label == control.get_attribute("title")
     control.focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("navigator.clipboard.readText()") == site_url + language_prefix(locale) + "three-rs/#remedy"
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + SITE.url(locale, "three-rs.md") + "#remedy"
     dialog = page.locator("[data-md-component=dialog]")
     assert dialog.get_attribute("role") == "status" and dialog.inner_text().strip()
 
 
 def test_copy_link_labels_are_in_the_pages_language(page, site_url):
     labels = {}
-    for lang in LANGUAGES:
-        page.goto(site_url + language_prefix(lang["locale"]) + "three-rs/")
-        labels[lang["locale"]] = page.locator("h2#remedy .headerlink").get_attribute("aria-label")
-    assert labels == {lang["locale"]: ui_words(ROOT, lang["locale"], DEFAULT_LOCALE)["copy_link"] for lang in LANGUAGES}
+    for lang in SITE.languages:
+        page.goto(site_url + SITE.url(lang.locale, "three-rs.md"))
+        labels[lang.locale] = page.locator("h2#remedy .headerlink").get_attribute("aria-label")
+    assert labels == {lang.locale: ui_words(ROOT, lang.locale, DEFAULT_LOCALE)["copy_link"] for lang in SITE.languages}
     assert len(set(labels.values())) > 1  # the label follows the language, not one for all
 
 
-@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+@pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
 def test_switcher_keeps_the_section(page, site_url, target):
     page.goto(site_url + SECTION)
-    switch_language(page, target["name"])
-    assert page.url == site_url + language_prefix(target["locale"]) + SECTION
+    switch_language(page, target.name)
+    assert page.url == site_url + target.prefix + SECTION

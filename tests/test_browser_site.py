@@ -7,13 +7,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_pages import LOCALES, built_pages
-from conftest import LANGUAGES, ROOT, language_prefix
-from site_languages import read_mkdocs_yml
+from browser_pages import built_pages
+from conftest import LOCALES, SITE
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
     errors, foreign = [], []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
@@ -26,7 +25,7 @@ def test_home_page_loads_cleanly_from_its_own_origin(page, site_url, locale):
         ),
     )
 
-    response = page.goto(site_url + language_prefix(locale))
+    response = page.goto(site_url + SITE.language(locale).prefix)
     page.wait_for_load_state("networkidle")
 
     assert response.status == 200
@@ -61,5 +60,5 @@ def test_no_page_contacts_another_origin_fails_a_request_or_sets_a_cookie(page, 
 
 
 def test_no_analytics_or_cookie_consent_is_configured():
-    extra = read_mkdocs_yml(ROOT / "mkdocs.yml").get("extra") or {}
+    extra = SITE.config.extra or {}
     assert "analytics" not in extra and "consent" not in extra

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, language_prefix
+from conftest import SITE, TRANSLATIONS
 
 pytestmark = pytest.mark.browser
 
-PAGE = "four-step-method/"
+PAGE = "four-step-method.md"
 
 
 def switch_language(page, name: str) -> None:
@@ -17,13 +17,13 @@ def switch_language(page, name: str) -> None:
         page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
-@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+@pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
 def test_switcher_keeps_the_page(page, site_url, target):
-    page.goto(site_url + PAGE)
-    switch_language(page, target["name"])
-    assert page.url == site_url + language_prefix(target["locale"]) + PAGE
-    assert page.locator("html").get_attribute("lang") == target["locale"]
+    page.goto(site_url + SITE.url(SITE.default.locale, PAGE))
+    switch_language(page, target.name)
+    assert page.url == site_url + SITE.url(target.locale, PAGE)
+    assert page.locator("html").get_attribute("lang") == target.locale
     # and back to the default language from the translation
-    default = next(lang for lang in LANGUAGES if lang.get("default"))
-    switch_language(page, default["name"])
-    assert page.url == site_url + PAGE
+    default = SITE.default
+    switch_language(page, default.name)
+    assert page.url == site_url + SITE.url(SITE.default.locale, PAGE)

@@ -7,16 +7,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, language_prefix
-from site_languages import read_mkdocs_yml
-
-
-def built_path(markdown: str) -> str:
-    """docs/<lang>/a/b.md is served at a/b/index.html (index.md at the folder itself)."""
-    stem = markdown[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return f"{stem[: -len('index')]}index.html"
-    return f"{stem}/index.html"
+from conftest import LOCALES, SITE
 
 
 def test_strict_build_has_no_warnings(build_result):
@@ -25,16 +16,24 @@ def test_strict_build_has_no_warnings(build_result):
     assert warnings == []
 
 
+def built_pages(site) -> dict[str, str]:
+    """Every page folder of the built site, as a site-relative URL -> its index.html, redirects and search aside."""
+    return {
+        ("" if file.parent == site else file.parent.relative_to(site).as_posix() + "/"): file
+        for file in site.rglob("index.html")
+        if file.parent.name != "search"
+    }
+
+
 def test_every_markdown_page_is_built_in_every_language(built_site):
-    english = sorted(p.relative_to(ROOT / "docs" / "en").as_posix() for p in (ROOT / "docs" / "en").rglob("*.md"))
-    assert english, "no English pages found"
-    missing = []
-    for lang in LANGUAGES:
-        own = [p.relative_to(ROOT / "docs" / lang["locale"]).as_posix() for p in (ROOT / "docs" / lang["locale"]).rglob("*.md")]
-        for page in sorted(set(english) | set(own)):
-            target = built_site / language_prefix(lang["locale"]) / built_path(page)
-            if not target.is_file():
-                missing.append(f"{lang['locale']}: {page} -> {target.relative_to(built_site)}")
+    assert SITE.pages(), "no English pages found"
+    built = built_pages(built_site)
+    missing = [
+        f"{lang.locale}: {page} -> {SITE.url(lang.locale, page)}index.html"
+        for lang in SITE.languages
+        for page in sorted(set(SITE.pages()) | set(SITE.pages(lang.locale)))
+        if SITE.url(lang.locale, page) not in built
+    ]
     assert missing == []
 
 
@@ -42,23 +41,14 @@ def test_only_untranslated_pages_fall_back_to_english(built_site):
     """A translated page shows its own text; a page not translated yet shows the English under a notice,
     so a language can be published before it is complete."""
     wrong = []
-    for lang in LANGUAGES:
-        if lang.get("default"):
+    for url, html_file in built_pages(built_site).items():
+        language, page = SITE.page_at(url) or (SITE.default, None)  # (a redirect's stub: no page)
+        if language.default:
             continue
-        for html_file in (built_site / lang["locale"]).rglob("index.html"):
-            page = html_file.parent.relative_to(built_site / lang["locale"]).as_posix()
-            if any(page.startswith(f"{other['locale']}/") for other in LANGUAGES):
-                continue
-            fell_back = '<div lang="en">' in html_file.read_text(encoding="utf-8")
-            sources = [ROOT / "docs" / lang["locale"] / name for name in markdown_names(page)]
-            if fell_back == any(source.is_file() for source in sources):
-                wrong.append(f"{lang['locale']}/{page}: {'English text' if fell_back else 'no English notice'}")
+        fell_back = '<div lang="en">' in html_file.read_text(encoding="utf-8")
+        if fell_back == SITE.translated(language.locale, page):
+            wrong.append(f"{url}: {'English text' if fell_back else 'no English notice'}")
     assert wrong == []
-
-
-def markdown_names(page: str) -> list[str]:
-    """The Markdown files a built folder can come from: 'a/b' -> a/b.md or a/b/index.md."""
-    return ["index.md"] if page == "." else [f"{page}.md", f"{page}/index.md"]
 
 
 NAV_LINK = re.compile(r'<a href="([^"#]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', re.S)
@@ -71,7 +61,6 @@ def text(fragment: str) -> str:
 
 def test_mkdocs_nav_lists_paths_and_translates_only_section_labels():
     """Page titles come from each page's H1: the nav names no page, so no title can drift."""
-    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     sections, pages = set(), []
 
     def walk(entries):
@@ -84,15 +73,15 @@ def test_mkdocs_nav_lists_paths_and_translates_only_section_labels():
                 sections.add(label)
                 walk(value)
 
-    walk(config["nav"])
+    walk(SITE.config.nav)
     assert pages
-    for lang in LANGUAGES:
-        assert set(lang.get("nav_translations") or {}) <= sections, lang["locale"]
+    for lang in SITE.config.plugins["i18n"].config.languages:
+        assert set(lang.nav_translations or {}) <= sections, lang.locale
 
 
-@pytest.mark.parametrize("locale", [lang["locale"] for lang in LANGUAGES])
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_nav_title_is_the_pages_own_heading(built_site, locale):
-    page = built_site / language_prefix(locale) / "sources" / "index.html"
+    page = built_site / SITE.language(locale).prefix / "sources" / "index.html"
     links = NAV_LINK.findall(page.read_text(encoding="utf-8").split("md-nav--primary", 1)[1])
     assert len(links) >= 10
     drifted = []
@@ -110,21 +99,16 @@ EDIT_LINK = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__butt
 def test_every_page_links_to_its_own_source_file_for_editing(built_site):
     """'Edit this page' opens the file the reader is looking at: docs/<lang>/..., or the English one
     for a page not translated yet."""
-    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
-    base = config["repo_url"].rstrip("/") + "/" + config["edit_uri"]
-    default = next(lang["locale"] for lang in LANGUAGES if lang.get("default"))
+    base = SITE.config.repo_url.rstrip("/") + "/" + SITE.config.edit_uri
     wrong = []
-    for lang in LANGUAGES:
-        folder = built_site / language_prefix(lang["locale"])
-        for html_file in folder.rglob("index.html"):
-            page = html_file.parent.relative_to(folder).as_posix()
-            if any(f"{page}/".startswith(f"{other['locale']}/") for other in LANGUAGES) or page == "search":
-                continue  # another language's folder
-            own = [
-                f"{lang['locale']}/{name}" for name in markdown_names(page) if (ROOT / "docs" / lang["locale"] / name).is_file()
-            ]
-            source = own or [f"{default}/{name}" for name in markdown_names(page) if (ROOT / "docs" / default / name).is_file()]
-            links = EDIT_LINK.findall(html_file.read_text(encoding="utf-8"))
-            if links != [base + source[0]]:
-                wrong.append(f"{html_file.relative_to(built_site)}: {links}, not {base + source[0]}")
+    for url, html_file in built_pages(built_site).items():
+        found = SITE.page_at(url)
+        if found is None:  # a redirect's stub
+            continue
+        language, page = found
+        source = SITE.source(language.locale if SITE.translated(language.locale, page) else SITE.default.locale, page)
+        expected = base + source.relative_to(SITE.docs_dir).as_posix()
+        links = EDIT_LINK.findall(html_file.read_text(encoding="utf-8"))
+        if links != [expected]:
+            wrong.append(f"{url}: {links}, not {expected}")
     assert wrong == []

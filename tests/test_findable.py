@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from browser_pages import LOCALES, built_pages
-from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, SITE_URL, language_prefix
+from browser_pages import built_pages
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, SITE_URL
+from model.words import ui_words
 from search_box import not_from_its_page
-from site_languages import read_mkdocs_yml, ui_words
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -63,21 +63,11 @@ def content_pages(site: Path, locale: str) -> list[str]:
     return [path for path in built_pages(site, locale) if not path.endswith("404.html")]
 
 
-def in_language(path: str, locale: str) -> str:
-    """The page's path without its language folder: 'fr/three-rs/' -> 'three-rs/'."""
-    return path.removeprefix(language_prefix(locale))
-
-
-def source(locale: str, page: str) -> Path:
-    """The Markdown file a page is built from: 'three-rs/' -> docs/<locale>/three-rs.md (or .../index.md)."""
-    folder = ROOT / "docs" / locale
-    if not (folder / (page + "index.md")).is_file() and not (folder / (page.rstrip("/") + ".md")).is_file():
-        folder = ROOT / "docs" / DEFAULT_LOCALE  # not translated yet: the English page is shown
-    return (
-        folder / (page + "index.md")
-        if (folder / page / "index.md").is_file() or page == ""
-        else folder / (page.rstrip("/") + ".md")
-    )
+def shown_source(url: str) -> Path:
+    """The Markdown file the page at a site-relative URL shows: its language's, or the English one
+    while it is not translated."""
+    language, page = SITE.page_at(url)
+    return SITE.source(language.locale if SITE.translated(language.locale, page) else DEFAULT_LOCALE, page)
 
 
 def front_matter(file: Path) -> dict:
@@ -90,7 +80,7 @@ def test_every_page_has_its_own_description_in_its_language(built_site):
         descriptions = {}
         for path in content_pages(built_site, locale):
             page = head(built_site, path)
-            expected = front_matter(source(locale, in_language(path, locale))).get("description")
+            expected = front_matter(shown_source(path)).get("description")
             if not page.description or not page.description.strip():
                 problems.append(f"{path}: no meta description")
             elif html.unescape(page.description) != expected:
@@ -139,14 +129,14 @@ def test_switcher_links_are_relative_and_lead_to_the_same_page_in_every_language
     problems = []
     for locale in LOCALES:
         for path in content_pages(built_site, locale):
-            page = in_language(path, locale)
+            _, page = SITE.page_at(path)
             links = Switcher((built_site / path / "index.html").read_text(encoding="utf-8")).links
             reached = {
                 (lang, posixpath.normpath(posixpath.join("/" + path, href)).rstrip("/") + "/")
                 for lang, href in links
                 if not re.match(r"^([a-z]+:|/)", href)
             }
-            expected = {(loc, ("/" + language_prefix(loc) + page).rstrip("/") + "/") for loc in LOCALES}
+            expected = {(loc, "/" + SITE.url(loc, page)) for loc in LOCALES}
             if reached != expected or len(links) != len(LOCALES):
                 problems.append(f"{path}: {links}")
     assert problems == []
@@ -168,10 +158,9 @@ def test_sitemap_lists_every_page_of_every_language(built_site):
     for url in root.findall("s:url", SITEMAP_NS):  # each entry names the page in every language, absolute
         loc = url.find("s:loc", SITEMAP_NS).text
         path = loc.removeprefix(SITE_URL)
-        locale = next((loc for loc in LOCALES if language_prefix(loc) and path.startswith(language_prefix(loc))), DEFAULT_LOCALE)
-        page = in_language(path, locale)
+        _, page = SITE.page_at(path)
         alternates = {(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", SITEMAP_NS)}
-        assert alternates == {(lang, SITE_URL + language_prefix(lang) + page) for lang in LOCALES}, loc
+        assert alternates == {(lang, SITE_URL + SITE.url(lang, page)) for lang in LOCALES}, loc
     assert sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("sitemap.xml")) == ["sitemap.xml"]
 
 
@@ -182,19 +171,19 @@ def test_one_page_not_found_carries_every_languages_words(built_site):
     for locale in LOCALES:
         words = ui_words(ROOT, locale, DEFAULT_LOCALE)
         block = re.search(
-            rf'<div class="kyc-not-found" lang="{locale}" data-folder="{language_prefix(locale).rstrip("/")}"[^>]*>(.*?)</div>',
+            rf'<div class="kyc-not-found" lang="{locale}" data-folder="{SITE.language(locale).prefix.rstrip("/")}"[^>]*>(.*?)</div>',
             text,
             re.S,
         )
         assert block, locale
         assert f"<h1>{words['not_found_title']}</h1>" in block.group(1)
-        home = language_prefix(locale) or "./"  # relative to the site root, which the page sets as its <base>
+        home = SITE.language(locale).prefix or "./"  # relative to the site root, which the page sets as its <base>
         assert f'<a href="{home}" hreflang="{locale}">{words["not_found_home"]}</a>' in block.group(1)
     assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("404.html")] == ["404.html"]
 
 
 def search_index(site: Path, locale: str) -> list[dict]:
-    return json.loads((site / language_prefix(locale) / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    return json.loads((site / SITE.language(locale).prefix / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def test_each_languages_search_index_holds_only_its_own_pages(built_site):
@@ -204,8 +193,9 @@ def test_each_languages_search_index_holds_only_its_own_pages(built_site):
     problems = []
     for locale in LOCALES:
         for doc in search_index(built_site, locale):
-            url = SITE_URL + language_prefix(locale) + doc["location"]
-            if not source(locale, doc["location"].split("#")[0]).is_file():
+            url = SITE_URL + SITE.language(locale).prefix + doc["location"]
+            found = SITE.page_at(SITE.language(locale).prefix + doc["location"])
+            if found is None or found[0].locale != locale or not SITE.translated(locale, found[1]):
                 problems.append(f"{locale} index: {url} is not built from a page of docs/{locale}/")
                 continue
             blocks = tuple(re.sub(r"<[^>]+>", "", block) for block in re.split(r"</(?:p|li|td|th|pre)>", doc["text"]))
@@ -218,17 +208,20 @@ def test_search_index_has_every_page_but_those_kept_out(built_site):
     """Each translated page is in its language's index unless its front matter says `search:
     exclude: true` (the translation status page, which would otherwise rank above the guides it lists)."""
     for locale in LOCALES:
-        indexed = {doc["location"] for doc in search_index(built_site, locale) if "#" not in doc["location"]}
-        pages = [in_language(path, locale) for path in content_pages(built_site, locale)]
-        translated = [page for page in pages if source(locale, page).is_file()]
-        expected = {page for page in translated if not (front_matter(source(locale, page)).get("search") or {}).get("exclude")}
+        prefix = SITE.language(locale).prefix
+        indexed = {prefix + doc["location"] for doc in search_index(built_site, locale) if "#" not in doc["location"]}
+        expected = {
+            SITE.url(locale, page)
+            for page in SITE.pages(locale)
+            if not (front_matter(SITE.source(locale, page)).get("search") or {}).get("exclude")
+        }
         assert indexed == expected, locale
-        assert "translation-status/" not in indexed, locale
+        assert SITE.url(locale, "translation-status.md") not in indexed, locale
 
 
 def test_each_home_page_is_titled_by_its_edition_name(built_site):
     """A browser tab or search result shows "Gardez votre calme", not "Gardez votre calme - Gardez votre calme"."""
-    for lang in LANGUAGES:
-        name = lang.get("site_name") or read_mkdocs_yml(ROOT / "mkdocs.yml")["site_name"]
-        text = (built_site / language_prefix(lang["locale"]) / "index.html").read_text(encoding="utf-8")
-        assert re.findall(r"<title>(.*?)</title>", text) == [html.escape(name, quote=False)], lang["locale"]
+    for lang in SITE.languages:
+        name = lang.site_name
+        text = (built_site / lang.prefix / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r"<title>(.*?)</title>", text) == [html.escape(name, quote=False)], lang.locale

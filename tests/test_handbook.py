@@ -11,23 +11,22 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, SITE
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import handbook  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-CONFIG = handbook.load_config(ROOT / "mkdocs.yml")
-EDITIONS = {edition["locale"]: edition for edition in handbook.editions(CONFIG)}
-GUIDE = [handbook.page_address(page) for page in handbook.reading_order(CONFIG)]
+EDITIONS = {edition["locale"]: edition for edition in handbook.editions(SITE)}
+GUIDE = [SITE.url(SITE.default.locale, page) for page in handbook.reading_order(SITE)]
 HEADING = re.compile(r"<h([12]) id=\"[^\"]+\">(.*?)<a class=\"headerlink\"", re.S)
 
 
 @pytest.fixture(scope="session")
 def handbooks(browser, built_site, tmp_path_factory):
     """Every edition's handbook, printed once for the session from the built site."""
-    written, stopped = handbook.make_handbooks(browser, built_site, CONFIG, tmp_path_factory.mktemp("dist"))
+    written, stopped = handbook.make_handbooks(browser, built_site, SITE, tmp_path_factory.mktemp("dist"))
     return {path.stem.removeprefix("keep-your-cool-"): PdfReader(path) for path in written}, stopped
 
 
@@ -109,7 +108,7 @@ def test_headings_of_its_own_language_and_bookmarks(handbooks, built_site, local
 def test_links_between_pages_work_inside_the_pdf(handbooks, locale):
     pdf = handbooks[0][locale]
     targets = {name.removeprefix("/") for name in pdf.named_destinations}
-    guide = [CONFIG.site_url + EDITIONS[locale]["prefix"] + address for address in GUIDE]
+    guide = [SITE.site_url + EDITIONS[locale]["prefix"] + address for address in GUIDE]
     inside = 0
     for number in range(len(pdf.pages)):
         for annotation in link_annotations(pdf, number):

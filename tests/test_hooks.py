@@ -1,39 +1,84 @@
-"""Every hook in hooks/ is wired into mkdocs.yml, and the search index is split per language."""
+"""Every file at the top of hooks/ is a hook wired into mkdocs.yml (and the checks and the site
+model they call live in hooks/checks/ and hooks/model/); the search index is split per language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import search_per_language
-from conftest import ROOT
-from site_languages import read_mkdocs_yml
+from conftest import ROOT, SITE
+from model.site import load
+
+EVENT = "\ndef on_"
 
 
-def registered_hooks() -> set[str]:
-    return {Path(hook).name for hook in read_mkdocs_yml(ROOT / "mkdocs.yml")["hooks"]}
+def test_every_file_at_the_top_of_hooks_is_a_registered_hook():
+    registered = {Path(module.__file__).name for module in SITE.config.hooks.values()}
+    top = {p.name for p in (ROOT / "hooks").glob("*.py")}
+    assert top and top == registered
+    assert all(EVENT in (ROOT / "hooks" / name).read_text(encoding="utf-8") for name in top)
 
 
-def test_every_hook_with_an_event_is_registered():
-    hook_files = {p.name for p in (ROOT / "hooks").glob("*.py") if "\ndef on_" in p.read_text(encoding="utf-8")}
-    assert hook_files, "no hooks found"
-    assert hook_files == registered_hooks()
+def test_no_module_below_hooks_handles_an_event():
+    below = [p for folder in ("checks", "model") for p in (ROOT / "hooks" / folder).glob("*.py")]
+    assert below and [p.name for p in below if EVENT in p.read_text(encoding="utf-8")] == []
 
 
-def test_split_index_gives_each_language_its_own_pages(tmp_path):
-    merged = {
+SITE_YML = """\
+site_name: Fixture
+docs_dir: docs
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: en, default: true, name: English}
+        - {locale: fr, name: Français}
+        - {locale: tl, name: Tagalog}
+"""
+
+
+def fixture_site(root: Path):
+    """English home, guide and extra page; French home and a guide copied word for word from
+    English (its record aside); Tagalog the guide only."""
+    (root / "mkdocs.yml").write_text(SITE_YML, encoding="utf-8")
+    pages = {
+        "en/index.md": "# Home\n",
+        "en/three-rs.md": "# Three\n",
+        "en/extra.md": "# Extra\n",
+        "fr/index.md": "# Accueil\n",
+        "fr/three-rs.md": "---\nl10n:\n  sourceCommit: abc1234\n---\n# Three\n",
+        "tl/three-rs.md": "# Tatlo\n",
+    }
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return load(root / "mkdocs.yml")
+
+
+def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
+    site = fixture_site(tmp_path)
+    merged = {  # as mkdocs-static-i18n writes it: fr/three-rs/ left out, as a duplicate of English
         "config": {"lang": ["en", "fr"], "pipeline": ["stopWordFilter"]},
         "docs": [
             {"location": "", "title": "Home", "text": "hello"},
+            {"location": "three-rs/", "title": "Three", "text": "three"},
+            {"location": "three-rs/#regret", "title": "Regret", "text": "sorry"},
+            {"location": "extra/", "title": "Extra", "text": "more"},
             {"location": "fr/", "title": "Accueil", "text": "bonjour"},
+            {"location": "fr/extra/", "title": "Extra", "text": "Pas encore traduit. more"},  # English, under a notice
             {"location": "tl/three-rs/#regret", "title": "Pagsisisi", "text": "paumanhin"},
+            {"location": "tl/", "title": "Home", "text": "Hindi pa naisasalin. hello"},
         ],
     }
     (tmp_path / "assets/javascripts/lunr/min").mkdir(parents=True)
     (tmp_path / "assets/javascripts/lunr/min/lunr.fr.min.js").touch()
-    split = search_per_language.split_index(merged, ["en", "fr", "tl"], "en", tmp_path)
-    assert [d["title"] for d in split["en"]["docs"]] == ["Home"]
-    assert split["fr"]["docs"] == [{"location": "", "title": "Accueil", "text": "bonjour"}]
-    assert split["tl"]["docs"][0]["location"] == "three-rs/#regret"
+    split = search_per_language.split_index(merged, site, tmp_path)
+    locations = {locale: sorted(d["location"] for d in index["docs"]) for locale, index in split.items()}
+    assert locations == {
+        "en": ["", "extra/", "three-rs/", "three-rs/#regret"],
+        "fr": ["", "three-rs/", "three-rs/#regret"],  # its copy of English is its own page
+        "tl": ["three-rs/#regret"],  # its home and extra page are English: in the English index only
+    }
     assert split["fr"]["config"]["lang"] == ["fr"]
     # no lunr support for Tagalog: no stemmer or stop words, so words match as typed
     assert split["tl"]["config"]["lang"] == ["en"] and split["tl"]["config"]["pipeline"] == []

@@ -3,6 +3,7 @@ addresses of offline pages, each language's redirects, the 404 page's top-level 
 
 from __future__ import annotations
 
+from conftest import SITE
 from language_404 import top_level_names
 from language_switcher import from_site_root
 from offline_edition import published_path
@@ -26,8 +27,8 @@ def test_offline_pages_keep_their_published_address():
 
 def test_a_move_in_each_language():
     moves = {"method.md": "guides/method.md"}
-    assert in_language(moves, "en", "en") == {"method.md": "en/guides/method.md"}
-    assert in_language(moves, "fr", "en") == {"fr/method.md": "fr/guides/method.md"}
+    assert in_language(moves, SITE.language("en")) == {"method.md": "en/guides/method.md"}
+    assert in_language(moves, SITE.language("fr")) == {"fr/method.md": "fr/guides/method.md"}
 
 
 def test_top_level_names_of_page_addresses():

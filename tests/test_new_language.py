@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from site_languages import declared_languages
+from model.site import load
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import new_language  # noqa: E402
@@ -70,9 +70,9 @@ def test_new_language_adds_a_language_that_builds_at_once(site, capsys):
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert after.startswith(before.split("\nnav:")[0])  # inserted as text: comments and layout kept
     assert after.endswith(before[before.index("\nnav:") :])
-    es = declared_languages(site / "mkdocs.yml")[-1]
-    assert (es["locale"], es["name"], es["theme"]) == ("es", "Español", {"language": "es"})
-    assert es["nav_translations"] == {"Guides": "Guides"}  # section labels only, to translate
+    es = load(site / "mkdocs.yml").config.plugins["i18n"].config.languages[-1]  # as MkDocs reads it
+    assert (es.locale, es.name, es.theme) == ("es", "Español", {"language": "es"})
+    assert es.nav_translations == {"Guides": "Guides"}  # section labels only, to translate
     assert {"/es/", "/es/guide/#steps", "/es/#welcome"} <= set((site / "link-contract.txt").read_text().split())
 
     # the translator's first edit: the notice in their own words

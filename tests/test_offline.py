@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_pages import LOCALES
-from conftest import LANGUAGES, ROOT, SITE_URL, language_prefix
-from search_box import search, search_words
+from conftest import LOCALES, ROOT, SITE, SITE_URL, TRANSLATIONS
+from model.words import search_words
+from search_box import search
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import offline  # noqa: E402
@@ -32,10 +32,10 @@ def edition(tmp_path_factory) -> Path:
 
 
 def pages_of(edition: Path, locale: str) -> list[Path]:
-    others = [edition / language_prefix(loc) for loc in LOCALES if language_prefix(loc) and loc != locale]
+    others = [edition / SITE.language(loc).prefix for loc in LOCALES if SITE.language(loc).prefix and loc != locale]
     return sorted(
         p
-        for p in (edition / language_prefix(locale)).rglob("*.html")
+        for p in (edition / SITE.language(locale).prefix).rglob("*.html")
         if p.name != "404.html" and not any(p.is_relative_to(o) for o in others)
     )
 
@@ -66,24 +66,24 @@ def switch_language(page, name: str) -> None:
         page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
-@pytest.mark.parametrize("target", [lang for lang in LANGUAGES if not lang.get("default")], ids=lambda lang: lang["locale"])
+@pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
 def test_switcher_keeps_page_and_section(page, edition, target):
-    default = next(lang for lang in LANGUAGES if lang.get("default"))
+    default = SITE.default
     page.goto((edition / "four-step-method.html").as_uri() + "#apologize")
-    switch_language(page, target["name"])
-    assert page.url == (edition / language_prefix(target["locale"]) / "four-step-method.html").as_uri() + "#apologize"
-    switch_language(page, default["name"])
+    switch_language(page, target.name)
+    assert page.url == (edition / target.prefix / "four-step-method.html").as_uri() + "#apologize"
+    switch_language(page, default.name)
     assert page.url == (edition / "four-step-method.html").as_uri() + "#apologize"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_search_finds_a_word_of_each_language(page, edition, locale):
-    page.goto((edition / language_prefix(locale) / "index.html").as_uri())
+    page.goto((edition / SITE.language(locale).prefix / "index.html").as_uri())
     word = next(iter(search_words(ROOT, locale)), None)  # the first word staff type, from translations/<lang>/
     assert word, f"translations/{locale}/search-words.yml lists no word"
     results = [result.url for item in search(page, word) for result in item]
     assert results, f"no result for {word!r} offline in {locale}"
-    home = (edition / language_prefix(locale)).as_uri().rstrip("/") + "/"
+    home = (edition / SITE.language(locale).prefix).as_uri().rstrip("/") + "/"
     assert all(url.startswith(home) for url in results)
     page.goto(results[0])
     assert page.locator("html").get_attribute("lang") == locale

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT_LOCALE, LANGUAGES, ROOT, mkdocs_build
-from markdown_facts import read_page
-from preflight import Problem, find_problems
+from checks.problem import Problem
+from checks.sources import find_problems
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
+from model.markdown_facts import read_page
 
 CONFIG = f"""\
 site_name: Fixture
@@ -404,7 +405,7 @@ def test_clean_build_passes_and_checks_once(tmp_path):
 
 
 def test_the_project_docs_have_no_problems():
-    found = find_problems(ROOT / "docs", [lang["locale"] for lang in LANGUAGES], DEFAULT_LOCALE)
+    found = find_problems(ROOT / "docs", LOCALES, DEFAULT_LOCALE)
     assert found == [], "\n" + "\n".join(map(str, found))
 
 

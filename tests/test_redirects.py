@@ -9,13 +9,15 @@ import sys
 import pytest
 
 from conftest import ROOT, mkdocs_build
+from model.site import load
 from static_host import static_host
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from links import redirected  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "moved-page"
-PREFIXES = {"en": "", "fr": "fr/", "tl": "tl/"}  # the fixture's mkdocs.yml
+MOVED = load(FIXTURE / "mkdocs.yml")
+PREFIXES = {lang.locale: lang.prefix for lang in MOVED.languages}
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
-from html_allowlist import SourceLines, audit
+from checks.html_allowlist import SourceLines, audit
+from conftest import LOCALES, SITE
 from translation_site import FR_PAGE, LAST, build, site_text, write_site
 
 EVIL = "evil.test"
@@ -163,9 +163,9 @@ def test_legitimate_edit_builds_and_renders(legit_build, case, page, rendered):
 def test_the_allowlist_passes_every_page_of_the_real_build(build_result):
     """The real build checks every page of every language (its own, not a fallback) and passes."""
     assert build_result.returncode == 0, build_result.stderr
-    for language in LANGUAGES:
-        pages = len(list((ROOT / "docs" / language["locale"]).rglob("*.md")))
-        assert f"rendered_checks: {pages} '{language['locale']}' pages are within the allowlist" in build_result.stderr
+    for locale in LOCALES:
+        pages = len(SITE.pages(locale))
+        assert f"rendered_checks: {pages} '{locale}' pages are within the allowlist" in build_result.stderr
 
 
 def test_a_finding_points_at_the_line_that_made_it():

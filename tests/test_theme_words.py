@@ -11,12 +11,11 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from browser_pages import LOCALES
-from conftest import DEFAULT_LOCALE, ROOT, language_prefix
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
 from interface_language import theme_words
 
 # A page with a previous and a next page, so every label below is on it.
-PAGE = "four-step-method/"
+PAGE = "four-step-method.md"
 # Where each of the theme's labels reaches a reader: (element, attribute or "text").
 PLACES = {
     "action.skip": ("a.md-skip", "text"),
@@ -66,7 +65,7 @@ def browser_context_args(browser_context_args):
 def test_built_pages_use_the_languages_own_labels(page, site_url, locale):
     words = labels(locale)
     assert words, f"translations/{locale}/theme.yml gives no label"
-    page.goto(site_url + language_prefix(locale) + PAGE)
+    page.goto(site_url + SITE.url(locale, PAGE))
     shown = {}
     for key, (selector, where) in PLACES.items():
         element = page.locator(selector).first
@@ -86,7 +85,7 @@ def test_built_pages_use_the_languages_own_labels(page, site_url, locale):
 
 @pytest.mark.browser
 def test_french_labels_put_a_no_break_space_before_a_colon(page, site_url):
-    page.goto(site_url + language_prefix("fr") + PAGE)
+    page.goto(site_url + SITE.url("fr", PAGE))
     spoken = page.locator("[aria-label]").evaluate_all("els => els.map(el => el.getAttribute('aria-label'))")
     assert spoken and [label for label in spoken if re.search(r"[^\u00a0\u202f]:", label)] == []
 
@@ -94,7 +93,7 @@ def test_french_labels_put_a_no_break_space_before_a_colon(page, site_url):
 @pytest.mark.browser
 def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
     """Material's own Tagalog, as the review found it: "copied from the clipboard", deep or wrong words."""
-    page.goto(site_url + language_prefix("tl") + PAGE)
+    page.goto(site_url + SITE.url("tl", PAGE))
     text = page.content()
     for wrong in (
         "Nakopya mula sa clipboard",

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-import translation_records as ts
 from conftest import ROOT, mkdocs_build
+from model import translation_records as ts
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import translations  # noqa: E402  the translators' command

@@ -1,42 +1,16 @@
-"""The site's languages, read from mkdocs.yml (the one place they are declared), and its own words in each."""
+"""Checks of a language's translations/<lang>/ui.yml: its keys and placeholders are the default language's."""
 
 from __future__ import annotations
 
-import os
 import re
-from functools import cache
 from pathlib import Path
 
 import yaml
 
-from plain_text import markup_in
+from checks.plain_text import markup_in
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 OPTIONAL = re.compile(r"^#\s*optional:(.*)$", re.M)  # placeholders a translation may write out in words
-
-
-def _languages(config) -> list:
-    return config.plugins["i18n"].config.languages
-
-
-def locales(config) -> list[str]:
-    return [lang.locale for lang in _languages(config)]
-
-
-def default_locale(config) -> str:
-    return next(lang.locale for lang in _languages(config) if lang.default)
-
-
-@cache  # read once per build, not per page; cleared when a new build starts (hooks/translation_status.py)
-def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
-    """The site's own words in `locale` (translations/<locale>/ui.yml), English for any not translated.
-
-    A file with problems gives English words only: the preflight reports its problems."""
-    words = yaml.safe_load((root / "translations" / default / "ui.yml").read_text(encoding="utf-8"))
-    own = root / "translations" / locale / "ui.yml"
-    if own.is_file() and locale != default and not ui_problems(root, locale, default):
-        words.update(yaml.safe_load(own.read_text(encoding="utf-8-sig")) or {})
-    return words
 
 
 def _entries(path: Path) -> tuple[dict[str, tuple[int, object]] | None, tuple[int, str] | None]:
@@ -122,28 +96,3 @@ def ui_problems(root: Path, locale: str, default: str) -> list[tuple[str, int, s
                 (name, last, f"'{key}' is missing (it is in translations/{default}/ui.yml)", f"add '{key}: <translated words>'.")
             )
     return found
-
-
-def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
-    """mkdocs.yml as data, for tools and tests that run without a build."""
-    # mkdocs.yml may use !ENV (read like MkDocs does) and !!python/name tags (not run here)
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", _env)
-    loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    loader.add_multi_constructor("!", lambda *_: None)
-    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=loader)
-
-
-def _env(loader, node):
-    """`!ENV VAR` or `!ENV [VAR, ..., default]`: the first variable set, else the default."""
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    *variables, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[v] for v in variables if v in os.environ), default)
-
-
-def declared_languages(mkdocs_yml: Path) -> list[dict]:
-    """The i18n language entries of an mkdocs.yml."""
-    for plugin in read_mkdocs_yml(mkdocs_yml).get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]["languages"]
-    raise ValueError(f"{mkdocs_yml}: no i18n plugin with languages")

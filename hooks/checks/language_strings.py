@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plain_text import markup_in
-from translation_parity import closest
+from checks.plain_text import markup_in
+from checks.translation_parity import closest
 
 FIX = "write plain words, without '<' tags or '&…;' entities."
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from markdown_facts import read_front_matter, read_page
+from model.markdown_facts import read_front_matter, read_page
 
 UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
 
@@ -119,9 +119,13 @@ def changed_sections(root: Path, english_file: Path, commit: str) -> list[str]:
     return [section for section, text in now.items() if before.get(section) != text]
 
 
-@lru_cache(maxsize=1)
 def statuses_this_build(root: Path, docs_dir: Path, all_locales: tuple[str, ...], default: str) -> list[PageStatus]:
-    """statuses(), computed once for the notices and the preflight of one build.
+    """statuses(), computed once for the notices and the preflight of a build, and again when a
+    page changes (`mkdocs serve` rebuilds after an edit)."""
+    pages = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(docs_dir.rglob("*.md")))
+    return _statuses_of(root, docs_dir, all_locales, default, pages)
 
-    hooks/translation_status.py clears it when a build starts, so `mkdocs serve` sees edits."""
+
+@lru_cache(maxsize=1)
+def _statuses_of(root: Path, docs_dir: Path, all_locales: tuple[str, ...], default: str, _pages: tuple) -> list[PageStatus]:
     return statuses(root, docs_dir, list(all_locales), default)

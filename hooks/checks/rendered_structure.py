@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from html_allowlist import ADMONITION_KINDS, SCHEME, SourceLines
+from checks.html_allowlist import ADMONITION_KINDS, SCHEME, SourceLines
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 

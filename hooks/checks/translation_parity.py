@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from markdown_facts import Link, PageFacts
+from model.markdown_facts import Link, PageFacts
 
 Finding = tuple  # (line or None, what is wrong, how to fix it)
 

@@ -1,0 +1,417 @@
+"""Every language's Markdown sources, checked before MkDocs builds them.
+
+One run finds every problem in every language, each with its file, line, what is wrong and
+how to fix it (what a page renders to is checked on its HTML: checks/html_allowlist.py).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from checks.plain_text import markup_in
+from checks.problem import Problem
+from checks.translation_parity import closest, parity_problems
+from model.markdown_facts import PageFacts, read_page
+from model.translation_records import has_history, statuses_this_build
+
+# Front matter the guide uses: Material reads title, description, search and hide; we add
+# l10n (the translation record) and downloads. Anything else (template, …) changes the page.
+FRONT_MATTER_KEYS = ("description", "title", "l10n", "search", "hide", "downloads")
+COMMIT = re.compile(r"[0-9a-f]{7,40}")
+LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
+
+
+class Checker:
+    def __init__(self, docs_dir: Path, locales: list[str], default: str, site_url: str | None = None):
+        self.docs, self.locales, self.default, self.site_url = docs_dir, locales, default, site_url
+        self.problems: list[Problem] = []
+        self.pages: dict[str, dict[str, PageFacts | None]] = {}  # locale -> page path -> facts (None: unreadable or empty)
+        self.files: dict[str, set[str]] = {}  # locale -> every file path, for images
+
+    def rel(self, locale: str, page: str = "") -> str:
+        return (self.docs / locale / page).relative_to(self.docs.parent).as_posix() + ("" if page else "/")
+
+    def add(self, locale: str, page: str, line: int | None, what: str, fix: str) -> None:
+        self.problems.append(Problem(self.rel(locale, page), line, what, fix))
+
+    def served(self, locale: str, page: str) -> tuple[str, PageFacts | None] | None:
+        """The page a reader of `locale` gets: its translation, else English (the site falls back)."""
+        for candidate in (locale, self.default):
+            if page in self.pages.get(candidate, {}):
+                return candidate, self.pages[candidate][page]
+        return None
+
+    # 1 and 3: folders, encodings, empty pages
+    def load(self) -> None:
+        for entry in sorted(self.docs.iterdir()):
+            if entry.is_dir() and entry.name not in self.locales and not entry.name.startswith("."):
+                self.problems.append(
+                    Problem(
+                        self.rel(entry.name),
+                        None,
+                        f"folder '{entry.name}' is not a declared language (declared: {', '.join(self.locales)})",
+                        "declare it in mkdocs.yml under plugins → i18n → languages, or move the files into a language folder.",
+                    )
+                )
+            elif entry.suffix == ".md":
+                self.problems.append(
+                    Problem(
+                        entry.relative_to(self.docs.parent).as_posix(),
+                        None,
+                        "page is outside every language folder",
+                        f"move it into {self.rel(self.default)} (or a translation folder).",
+                    )
+                )
+        if not (self.docs / self.default).is_dir():
+            self.add(
+                self.default,
+                "",
+                None,
+                "the default language's folder is missing",
+                "create it: every page starts in this language.",
+            )
+        for locale in self.locales:
+            files = self.regular_files(locale)
+            self.files[locale] = {p.relative_to(self.docs / locale).as_posix() for p in files}
+            self.pages[locale] = {
+                p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"
+            }
+
+    def regular_files(self, locale: str) -> list[Path]:
+        """The files MkDocs would publish from docs/<locale>/; a symbolic link is a problem, never followed."""
+        folder, found = self.docs / locale, []
+        if folder.is_symlink():
+            self.add(locale, "", None, "the language folder is a symbolic link", "make it a real folder inside the repository.")
+            return found
+        for parent, folders, names in os.walk(folder):  # does not follow folder links
+            here = Path(parent)
+            folders[:] = [f for f in sorted(folders) if not f.startswith(".")]  # MkDocs skips dot-files, so do we
+            for name in sorted(folders) + sorted(n for n in names if not n.startswith(".")):
+                path = here / name
+                if path.is_symlink():
+                    target = os.readlink(path)
+                    self.add(
+                        locale,
+                        path.relative_to(folder).as_posix(),
+                        None,
+                        f"is a symbolic link (to '{target}'): only regular files inside docs/{locale}/ are published",
+                        "replace the link with a copy of the file, or delete it.",
+                    )
+                elif name in names:
+                    found.append(path)
+            folders[:] = [f for f in folders if not (here / f).is_symlink()]
+        return found
+
+    def read(self, locale: str, path: Path) -> PageFacts | None:
+        page = path.relative_to(self.docs / locale).as_posix()
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")  # MkDocs reads pages the same way: a BOM is fine
+        except UnicodeDecodeError as error:
+            self.add(
+                locale,
+                page,
+                data[: error.start].count(b"\n") + 1,
+                "file is not UTF-8 text (first bad byte on this line)",
+                "save the file as UTF-8 in your editor (check the accented letters on this line).",
+            )
+            return None
+        facts = read_page(text)
+        if facts.empty:
+            self.add(
+                locale,
+                page,
+                None,
+                "page is empty (nothing after the front matter)",
+                "write the page, or delete the file so readers get the English page instead."
+                if locale != self.default
+                else "write the page, or delete it and its entry in mkdocs.yml's nav.",
+            )
+            return None  # one clear problem, not every section and link it lacks
+        if facts.unclosed_fence:
+            self.add(
+                locale,
+                page,
+                facts.unclosed_fence,
+                "this code fence is never closed, so the rest of the page is shown as code",
+                "close it with the same fence (``` or ~~~) on a line of its own, indented like the opening one.",
+            )
+            return None  # the cause, not every section and link after it
+        return facts
+
+    # 2: front matter
+    def check_front_matter(self, locale: str, page: str, facts: PageFacts) -> None:
+        front = facts.front_matter
+        example = "'description: <one sentence saying what the page is about>'"
+        if front is None:
+            self.add(
+                locale,
+                page,
+                1,
+                "page has no front matter with a 'description'",
+                f"start the file with a '---' line, {example}, and another '---' line (search results and link previews show it).",
+            )
+        elif front.error:
+            self.add(
+                locale,
+                page,
+                front.error_line,
+                f"front matter is not valid YAML: {front.error}",
+                "fix the YAML between the '---' lines; put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
+            )
+        elif not isinstance(front.data, (dict, type(None))):
+            self.add(
+                locale,
+                page,
+                front.line,
+                f"front matter is a {type(front.data).__name__}, not a list of 'key: value' lines",
+                f"write it as {example}.",
+            )
+        else:
+            data = front.data or {}
+            description = data.get("description")
+            if not isinstance(description, str) or not description.strip():
+                self.add(
+                    locale,
+                    page,
+                    front.key_line("description"),
+                    "front matter has no 'description' text",
+                    f"add {example} between the '---' lines.",
+                )
+            for key in data:
+                if key not in FRONT_MATTER_KEYS:
+                    self.add(
+                        locale,
+                        page,
+                        front.key_line(str(key)),
+                        f"front matter key '{key}' is not one the guide uses",
+                        f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.",
+                    )
+            for key in ("title", "description"):
+                if isinstance(data.get(key), str) and (markup := markup_in(data[key])):
+                    self.add(
+                        locale,
+                        page,
+                        front.key_line(key),
+                        f"the {key} holds markup ('{markup}'): it is shown as plain text",
+                        "write it as plain words, without '<' tags or '&…;' entities.",
+                    )
+            self.check_record(locale, page, front, data.get("l10n"))
+
+    def check_record(self, locale: str, page: str, front, record) -> None:
+        """l10n: sourceCommit: <the hex commit of the English page translated>."""
+        if record is None:
+            return
+        line = front.key_line("l10n")
+        fix = f"write 'l10n:' then '  sourceCommit: <commit>' (`make translation-done PAGE={self.rel(locale, page)}` writes it)."
+        if not isinstance(record, dict) or set(record) - {"sourceCommit"}:
+            self.add(locale, page, line, "the translation record 'l10n' must hold only 'sourceCommit'", fix)
+            return
+        commit = record.get("sourceCommit")
+        line = next((n for n, text in enumerate(front.lines, front.line + 1) if "sourceCommit" in text), line)
+        if isinstance(commit, int):
+            commit = str(commit)  # a commit of digits only reads as a number
+        if not isinstance(commit, str) or not COMMIT.fullmatch(commit):
+            self.add(
+                locale,
+                page,
+                line,
+                f"sourceCommit {commit!r} is not a commit hash (7 to 40 hexadecimal characters; not HEAD or a branch)",
+                fix,
+            )
+
+    # 5: heading ids
+    def check_headings(self, locale: str, page: str, facts: PageFacts) -> None:
+        seen: dict[str, int] = {}
+        for heading in facts.headings:
+            if heading.level >= 2 and not heading.id:
+                how = (
+                    f"add an id after the text, e.g. '{'#' * heading.level} {heading.text} {{#{_slug(heading.text)}}}'"
+                    if locale == self.default
+                    else f"copy the '{{#…}}' id of the matching heading in {self.rel(self.default, page)}"
+                )
+                self.add(
+                    locale,
+                    page,
+                    heading.line,
+                    f"heading '{heading.text}' has no explicit id (trainers link to sections by id)",
+                    how + ".",
+                )
+            if heading.id and heading.id in seen:
+                self.add(
+                    locale,
+                    page,
+                    heading.line,
+                    f"section id '#{heading.id}' is used twice (first on line {seen[heading.id]})",
+                    "give each heading its own id.",
+                )
+            elif heading.id:
+                seen[heading.id] = heading.line
+
+    def relative_form(self, page: str, url_path: str) -> str:
+        """The relative link from `page` to the page a site address (path after the host) shows."""
+        path = url_path.lstrip("/")
+        base = (self.site_url or "").split("//", 1)[-1].partition("/")[2]
+        path = path.removeprefix(base) if base else path
+        first, _, rest = path.partition("/")
+        if first in self.locales:
+            path = rest
+        path = path.rstrip("/")
+        target = next(
+            (
+                c
+                for c in (f"{path}/index.md" if path else "index.md", f"{path}.md", path)
+                if c in self.pages.get(self.default, {})
+            ),
+            path or "index.md",
+        )
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
+        """Links to this site must be relative: never to localhost, the site's own address or another language."""
+        site = (self.site_url or "").rstrip("/") + "/" if self.site_url else None
+        for link in facts.links:
+            target, why = link.target, None
+            if match := LOCAL_HOST.match(target):
+                why, path = "points to the preview on this computer", match.group(1) or "/"
+            elif site and target.lower().startswith(site.lower()):
+                why, path = "is the site's own full address", "/" + target[len(site) :]
+            elif target.startswith("/") and not target.startswith("//"):
+                why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
+            else:
+                continue
+            path = re.split(r"[?#]", path, maxsplit=1)[0]
+            anchor = target.split("#", 1)[1] if "#" in target else None
+            relative = self.relative_form(page, path) + (f"#{anchor}" if anchor else "")
+            self.add(locale, page, link.line, f"link '{target}' {why}", f"link to '{relative}' instead (relative to this page).")
+
+    # 7: links point to pages and sections that exist
+    def check_links(self, locale: str, page: str, facts: PageFacts) -> None:
+        self.check_addresses(locale, page, facts)
+        for link in facts.internal_links:
+            path = unquote(link.path)
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+            if resolved == ".." or resolved.startswith("../"):
+                other, _, inside = resolved.lstrip("./").partition("/")
+                inside = (
+                    posixpath.normpath(posixpath.join(*[p for p in resolved.split("/") if p != ".."]))
+                    if other in self.locales
+                    else ""
+                )
+                if other in self.locales and inside.startswith(other + "/"):
+                    inside = inside[len(other) + 1 :]
+                relative = (
+                    posixpath.relpath(inside, posixpath.dirname(page) or ".") + (f"#{link.anchor}" if link.anchor else "")
+                    if inside
+                    else None
+                )
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points outside docs/{locale}/" + (" (to another language's page)" if relative else ""),
+                    f"link to '{relative}': readers switch language with the site's selector."
+                    if relative
+                    else "link to pages by their path inside the language folder, e.g. 'three-rs.md'.",
+                )
+            elif link.image or not resolved.endswith(".md"):
+                if link.image and not any(resolved in self.files.get(loc, ()) for loc in (locale, self.default)):
+                    self.add(
+                        locale,
+                        page,
+                        link.line,
+                        f"image '{link.target}' does not exist ({self.rel(self.default, resolved)})",
+                        "put the image there (translations share English images) or fix the path.",
+                    )
+            elif (target := self.served(locale, resolved)) is None:
+                hint = closest(resolved, self.pages.get(self.default, {}))
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points to a page that does not exist ({self.rel(locale, resolved)})",
+                    f"link to {f'{hint!r}' if hint else 'an existing page'} (paths are relative to this page).",
+                )
+            elif link.anchor and target[1] is not None and link.anchor not in target[1].ids:
+                where = self.rel(target[0], resolved)
+                english = self.pages.get(self.default, {}).get(resolved)
+                if target[0] != self.default and english and link.anchor in english.ids:  # the translated page lost the id
+                    fix = f"keep '{{#{link.anchor}}}' on the matching heading of {where}, exactly as in English."
+                else:
+                    hint = closest(link.anchor, target[1].ids)
+                    fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
+                self.add(
+                    locale,
+                    page,
+                    link.line,
+                    f"link '{link.target}' points to a section that does not exist: {where} has no id '#{link.anchor}'",
+                    fix,
+                )
+
+    def run(self) -> list[Problem]:
+        self.load()
+        english = self.pages.get(self.default, {})
+        for locale, pages in self.pages.items():
+            for page, facts in pages.items():
+                if facts is None:
+                    continue
+                self.check_front_matter(locale, page, facts)
+                self.check_headings(locale, page, facts)
+                if locale != self.default and page not in english:
+                    hint = closest(page, english)
+                    self.add(
+                        locale,
+                        page,
+                        None,
+                        f"translation has no English original ({self.rel(self.default, page)})",
+                        f"rename it to match its English file{f' (closest: {hint!r})' if hint else ''}, or add the English page first.",
+                    )
+                elif locale != self.default and english[page] is not None:
+                    for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
+                        self.add(locale, page, line, what, fix)
+                self.check_links(locale, page, facts)
+        return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> list[Problem]:
+    """Translations whose l10n.sourceCommit is absent or names no revision of their English page.
+
+    Records can only be checked against git history: outside a full clone there is nothing to report.
+    """
+    if not has_history(docs_dir.parent):
+        return []
+    problems = []
+    for status in statuses_this_build(docs_dir.parent, docs_dir, tuple(locales), default_locale):
+        if status.bad_record:
+            path = docs_dir / status.locale / status.page
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if "sourceCommit:" in text), 1)
+            english = f"docs/{default_locale}/{status.page}"
+            problems.append(
+                Problem(
+                    path.relative_to(docs_dir.parent).as_posix(),
+                    line,
+                    f"the translation record is wrong: {status.bad_record}",
+                    f"set l10n.sourceCommit to the commit of {english} you translated; "
+                    f"if the page says what {english} says now, run `make translation-done PAGE={path.relative_to(docs_dir.parent).as_posix()}`",
+                )
+            )
+    return problems
+
+
+def find_problems(docs_dir: Path, locales: list[str], default_locale: str, site_url: str | None = None) -> list[Problem]:
+    """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
+    docs_dir = Path(docs_dir)
+    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(
+        docs_dir, list(locales), default_locale
+    )
+    # a translator's own files first: the cause is usually there
+    return sorted(found, key=lambda p: (p.file.startswith(f"docs/{default_locale}/"), p.file, p.line or 0))
