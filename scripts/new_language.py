@@ -22,6 +22,7 @@ from model.site import Site, load  # noqa: E402
 from model.translation_records import git  # noqa: E402
 from translations import write_record  # noqa: E402
 
+HOME = "index.md"
 LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 USAGE = "make new-language LANG=<code> NAME=<name>, e.g. make new-language LANG=es NAME=Español"
 
@@ -112,15 +113,15 @@ def add_translations_folder(root: Path, locale: str, name: str, default: str) ->
     )
 
 
-def add_home_page(root: Path, locale: str, default: str) -> Path:
+def add_home_page(site: Site, locale: str) -> Path:
     """docs/<locale>/index.md: the English home page to translate first, recorded as following it."""
-    english = f"docs/{default}/index.md"
-    commit = git(root, "log", "-1", "--format=%H", "--", english).stdout.strip()
+    english = site.source_name(site.default.locale, HOME)
+    commit = git(site.root, "log", "-1", "--format=%H", "--", english).stdout.strip()
     if not commit:
         raise SystemExit(f"{english} has no git history here: its translation record needs a commit.")
-    page = root / "docs" / locale / "index.md"
+    page = site.source(locale, HOME)
     page.parent.mkdir(parents=True)
-    page.write_text((root / english).read_text(encoding="utf-8"), encoding="utf-8")
+    page.write_text(site.source(site.default.locale, HOME).read_text(encoding="utf-8"), encoding="utf-8")
     write_record(page, commit)
     return page
 
@@ -149,11 +150,11 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     if locale in {lang.locale for lang in site.config.plugins["i18n"].config.languages}:  # built or not
         print(f"'{locale}' is already a language of this site (mkdocs.yml declares it).")
         return 2
-    for existing in (root / "docs" / locale, root / "translations" / locale):
+    for existing in (site.docs_dir / locale, root / "translations" / locale):
         if existing.exists():
             print(f"{existing.relative_to(root)} already exists: move it away, or declare '{locale}' in mkdocs.yml by hand.")
             return 2
-    home = add_home_page(root, locale, default)
+    home = add_home_page(site, locale)
     add_translations_folder(root, locale, name, default)
     add_to_mkdocs_yml(site, locale, name)
     contract = root / CONTRACT.name

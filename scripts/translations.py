@@ -63,16 +63,16 @@ def status(root: Path, lang: str | None) -> int:
             "cannot be known, so none is reported out of date. Run `git fetch --unshallow` to get it.\n"
         )
     pending = 0
-    for s in statuses(root, root / "docs", locales, default):
+    for s in statuses(root, site.docs_dir, locales, default):
         if lang and s.locale != lang:
             continue
-        path = f"docs/{s.locale}/{s.page}"
+        path, english = site.source_name(s.locale, s.page), site.source_name(default, s.page)
         print(f"{LABELS[s.state]:>12}  {path}" + (f"  ({s.bad_record})" if s.bad_record else ""))
         if s.state == OUTDATED:
             pending += 1
             colour = "--color=always" if sys.stdout.isatty() else "--color=never"
-            diff = git(root, "diff", colour, s.source_commit, "--", f"docs/{default}/{s.page}").stdout
-            print(f"              What changed in docs/{default}/{s.page} since it was translated:")
+            diff = git(root, "diff", colour, s.source_commit, "--", english).stdout
+            print(f"              What changed in {english} since it was translated:")
             print("\n".join("              " + line for line in readable_diff(diff)))
             print(
                 f"              Once {path} says the same again, record it with:\n"
@@ -81,7 +81,7 @@ def status(root: Path, lang: str | None) -> int:
         elif s.state == MISSING:
             pending += 1
             print(
-                f"              To start: copy docs/{default}/{s.page} to {path}, translate it, then\n"
+                f"              To start: copy {english} to {path}, translate it, then\n"
                 f"              make translation-done PAGE={path}"
             )
     print(f"\n{pending} page(s) to translate or update." if pending else "\nEverything is up to date.")
@@ -107,14 +107,14 @@ def done(root: Path, path_arg: str | None) -> int:
             "`make translations` lists the pages to translate or update."
         )
         return 2
-    default = load(root / "mkdocs.yml").default.locale
-    docs = root / "docs"
+    site = load(root / "mkdocs.yml")
+    default = site.default.locale
     path = (root / path_arg).resolve() if not Path(path_arg).is_absolute() else Path(path_arg)
-    try:
-        locale, page = path.relative_to(docs).parts[0], Path(*path.relative_to(docs).parts[1:]).as_posix()
-    except ValueError:
-        print(f"{path_arg}: not a page under docs/")
+    found = site.page_of_file(path)
+    if found is None:
+        print(f"{path_arg}: not a page of a language folder (docs/<lang>/)")
         return 2
+    locale, page = found
     if locale == default or not path.is_file():
         print(f"{path_arg}: not a translated page (expected docs/<lang>/<page>.md for a language other than {default})")
         return 2
@@ -125,12 +125,13 @@ def done(root: Path, path_arg: str | None) -> int:
             "Fix it (`key: value` lines between the two '---'), then run the command again."
         )
         return 2
-    commit = english_commit(root, f"docs/{default}/{page}")
+    english = site.source_name(default, page)
+    commit = english_commit(root, english)
     if not commit:
-        print(f"docs/{default}/{page} has uncommitted changes or no history: commit the English page first.")
+        print(f"{english} has uncommitted changes or no history: commit the English page first.")
         return 2
     write_record(path, commit)
-    print(f"{path_arg} now follows docs/{default}/{page} at {commit}")
+    print(f"{path_arg} now follows {english} at {commit}")
     return 0
 
 

@@ -24,39 +24,8 @@ def test_no_module_below_hooks_handles_an_event():
     assert below and [p.name for p in below if EVENT in p.read_text(encoding="utf-8")] == []
 
 
-SITE_YML = """\
-site_name: Fixture
-docs_dir: docs
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {locale: en, default: true, name: English}
-        - {locale: fr, name: Français}
-        - {locale: tl, name: Tagalog}
-"""
-
-
-def fixture_site(root: Path):
-    """English home, guide and extra page; French home and a guide copied word for word from
-    English (its record aside); Tagalog the guide only."""
-    (root / "mkdocs.yml").write_text(SITE_YML, encoding="utf-8")
-    pages = {
-        "en/index.md": "# Home\n",
-        "en/three-rs.md": "# Three\n",
-        "en/extra.md": "# Extra\n",
-        "fr/index.md": "# Accueil\n",
-        "fr/three-rs.md": "---\nl10n:\n  sourceCommit: abc1234\n---\n# Three\n",
-        "tl/three-rs.md": "# Tatlo\n",
-    }
-    for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    return load(root / "mkdocs.yml")
-
-
 def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
-    site = fixture_site(tmp_path)
+    site = load(ROOT / "tests" / "fixtures" / "three-languages" / "mkdocs.yml")
     merged = {  # as mkdocs-static-i18n writes it: fr/three-rs/ left out, as a duplicate of English
         "config": {"lang": ["en", "fr"], "pipeline": ["stopWordFilter"]},
         "docs": [
@@ -64,6 +33,8 @@ def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
             {"location": "three-rs/", "title": "Three", "text": "three"},
             {"location": "three-rs/#regret", "title": "Regret", "text": "sorry"},
             {"location": "extra/", "title": "Extra", "text": "more"},
+            {"location": "examples/", "title": "Examples", "text": "cases"},
+            {"location": "examples/late/", "title": "Late", "text": "late"},
             {"location": "fr/", "title": "Accueil", "text": "bonjour"},
             {"location": "fr/extra/", "title": "Extra", "text": "Pas encore traduit. more"},  # English, under a notice
             {"location": "tl/three-rs/#regret", "title": "Pagsisisi", "text": "paumanhin"},
@@ -75,7 +46,7 @@ def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
     split = search_per_language.split_index(merged, site, tmp_path)
     locations = {locale: sorted(d["location"] for d in index["docs"]) for locale, index in split.items()}
     assert locations == {
-        "en": ["", "extra/", "three-rs/", "three-rs/#regret"],
+        "en": ["", "examples/", "examples/late/", "extra/", "three-rs/", "three-rs/#regret"],
         "fr": ["", "three-rs/", "three-rs/#regret"],  # its copy of English is its own page
         "tl": ["three-rs/#regret"],  # its home and extra page are English: in the English index only
     }

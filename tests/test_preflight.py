@@ -15,26 +15,11 @@ from checks.problem import Problem
 from checks.sources import find_problems
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
 from model.markdown_facts import read_page
+from translation_site import fixture_config
 
-CONFIG = f"""\
-site_name: Fixture
-theme:
-  name: mkdocs
-markdown_extensions: [attr_list, admonition, pymdownx.details, toc]
-hooks:
-  - {ROOT / "hooks" / "preflight.py"}
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - locale: en
-          default: true
-          name: English
-          build: true
-        - locale: fr
-          name: Français
-          build: true
-"""
+CONFIG = fixture_config(
+    ["preflight.py"], theme="mkdocs", extensions="markdown_extensions: [attr_list, admonition, pymdownx.details, toc]\n"
+)
 
 EN_THREE_RS = """\
 ---

@@ -10,25 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
 
-CONFIG = f"""\
-site_name: Fixture
-site_url: https://example.org/guide/
-theme:
-  name: material
-markdown_extensions:
-  - attr_list
-  - admonition
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
-hooks:
-  - {ROOT / "hooks" / "preflight.py"}
-  - {ROOT / "hooks" / "rendered_checks.py"}
-  - {ROOT / "hooks" / "meta_description.py"}
+LANGUAGES = """\
 plugins:
   - i18n:
       docs_structure: folder
@@ -41,6 +23,37 @@ plugins:
           name: Français
           build: true
 """
+
+
+def fixture_config(hooks: list[str], theme: str = "material", extensions: str = "", site_url: str = "") -> str:
+    """An English + French fixture's mkdocs.yml: the theme, Markdown extensions and our hooks it needs."""
+    return (
+        "site_name: Fixture\n"
+        + (f"site_url: {site_url}\n" if site_url else "")
+        + f"theme:\n  name: {theme}\n"
+        + extensions
+        + "hooks:\n"
+        + "".join(f"  - {ROOT / 'hooks' / hook}\n" for hook in hooks)
+        + LANGUAGES
+    )
+
+
+CONFIG = fixture_config(
+    ["preflight.py", "rendered_checks.py", "meta_description.py"],
+    extensions="""\
+markdown_extensions:
+  - attr_list
+  - admonition
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+""",
+    site_url="https://example.org/guide/",
+)
 
 EN_PAGE = """\
 ---

@@ -63,6 +63,18 @@ class Site:
     def source(self, locale: str, page: str) -> Path:
         return self.docs_dir / locale / page
 
+    def source_name(self, locale: str, page: str) -> str:
+        """The source file as the project names it, from its root: 'docs/fr/three-rs.md'."""
+        return self.source(locale, page).relative_to(self.root).as_posix()
+
+    def page_of_file(self, file: Path) -> tuple[str, str] | None:
+        """(locale, page) of a source file inside a language's folder, or None."""
+        try:
+            parts = Path(file).resolve().relative_to(self.docs_dir.resolve()).parts
+        except ValueError:
+            return None
+        return (parts[0], Path(*parts[1:]).as_posix()) if len(parts) > 1 and parts[0] in self.locales else None
+
     def translated(self, locale: str, page: str) -> bool:
         """Whether the language has its own file for the page (else the default language's is shown)."""
         return self.source(locale, page).is_file()
@@ -112,9 +124,9 @@ class Site:
         path = url.split("#")[0].split("?")[0].lstrip("/")
         language = self.language_at(path)
         path = path.removeprefix(language.prefix)
-        if path == "index.html" or path.endswith("/index.html"):  # a folder's file, as a static host serves it
-            path = path.removesuffix("index.html")
         page = self._page_at_url.get(path)
+        if page is None and (path == "index.html" or path.endswith("/index.html")):  # a folder's file, as served
+            page = self._page_at_url.get(path.removesuffix("index.html"))
         return (language, page) if page else None
 
 
