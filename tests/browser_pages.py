@@ -42,3 +42,10 @@ def use_palette(page, site_url: str, locale: str, palette: str) -> None:
 
 def current_scheme(page) -> str:
     return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def switch_language(page, name: str) -> None:
+    """Choose a language in the header's switcher, as a reader does, and wait for its page."""
+    page.locator(".md-header .md-select").first.hover()
+    with page.expect_navigation():
+        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()

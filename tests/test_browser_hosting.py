@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_pages import built_pages
+from browser_pages import built_pages, switch_language
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
 from model.words import ui_words
 from static_host import static_host
@@ -71,12 +71,6 @@ def test_every_page_asks_only_its_own_origin_and_nothing_fails(page, host, built
         page.goto(host + path)
         page.wait_for_load_state("networkidle")
     assert watch.problems == [], "\n".join(watch.problems)
-
-
-def switch_language(page, name: str) -> None:
-    page.locator(".md-header .md-select").first.hover()
-    with page.expect_navigation():
-        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
 @pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)

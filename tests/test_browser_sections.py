@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from browser_pages import switch_language
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
 from model.words import ui_words
-from test_browser_switcher import switch_language
 
 pytestmark = pytest.mark.browser
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from browser_pages import switch_language
 from conftest import SITE, TRANSLATIONS
 
 pytestmark = pytest.mark.browser
 
 PAGE = "four-step-method.md"
-
-
-def switch_language(page, name: str) -> None:
-    page.locator(".md-header .md-select").first.hover()
-    with page.expect_navigation():
-        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
 @pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)

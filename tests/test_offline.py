@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_pages import switch_language
 from conftest import LOCALES, ROOT, SITE, SITE_URL, TRANSLATIONS
 from model.words import search_words
 from search_box import search
@@ -58,12 +59,6 @@ def test_every_page_asks_only_for_files_in_its_folder(page, edition, locale):
         page.goto(file.as_uri())
         page.wait_for_load_state("networkidle")
     assert problems == [], "\n".join(problems)
-
-
-def switch_language(page, name: str) -> None:
-    page.locator(".md-header .md-select").first.hover()
-    with page.expect_navigation():
-        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
 
 
 @pytest.mark.parametrize("target", TRANSLATIONS, ids=lambda lang: lang.locale)
