@@ -119,4 +119,5 @@ def on_env(env, config, files):
     locale = config.plugins["i18n"].current_language
     site = from_config(config)
     env.globals["theme_words"] = theme_words(site.root, locale, site.default.locale)
+    env.globals["language_home"] = site.url(locale, "index.md")  # titled by the edition's name alone (overrides/main.html)
     return env

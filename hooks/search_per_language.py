@@ -69,6 +69,12 @@ def split_index(index: dict, site: Site, site_dir: Path) -> dict[str, dict]:
     return split
 
 
+def on_env(env, config, files):
+    # where the language being built has its index, from the site's root (overrides/main.html)
+    env.globals["search_index_prefix"] = from_config(config).language(config.plugins["i18n"].current_language).prefix
+    return env
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
 def on_post_build(config):
     if config.plugins["i18n"].building:  # an inner build of one language: the merged index is not final yet
