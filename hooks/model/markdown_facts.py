@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+# libyaml's parser where PyYAML has it (every build reads each page's front matter many times): faster
+FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 # Leading spaces are allowed: admonition, details and tab bodies are indented four spaces,
@@ -120,8 +123,14 @@ def read_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     if end is None:
         return FrontMatter(1, lines[1:], error="front matter opened with '---' on line 1 is never closed", error_line=1), 0
     front = FrontMatter(1, lines[1:end])
+    text = "\n".join(front.lines)
     try:
-        front.data = yaml.safe_load("\n".join(front.lines))
+        front.data = yaml.load(text, Loader=FAST)
+        return front, end + 1
+    except yaml.YAMLError:
+        pass
+    try:  # PyYAML's own parser again, which points at the line a translator got wrong
+        front.data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         front.error = getattr(error, "problem", None) or str(error)

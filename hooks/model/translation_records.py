@@ -49,7 +49,7 @@ def source_commit(path: Path) -> str | None:
     if not front or front.error:
         return None
     # read again with BaseLoader, which keeps every value a string: a commit of digits must stay text
-    data = yaml.load("\n".join(front.lines), Loader=yaml.BaseLoader)
+    data = yaml.load("\n".join(front.lines), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     l10n = data.get("l10n") if isinstance(data, dict) else None
     return (l10n.get("sourceCommit") or None) if isinstance(l10n, dict) else None
 
