@@ -153,3 +153,16 @@ def test_print_the_cards_prints_them_alone_to_cut_out(page, site_url, locale, pa
     assert inner_texts(page, "h2#sixty-minute-session")[0] not in everything
     # once printed, the page prints whole again
     assert not page.evaluate("document.documentElement.classList.contains('kyc-print-cards')")
+
+
+def test_a_translation_notice_stays_off_paper(page, site_url):
+    """A handout of a page still in English (a language just added) or out of date is one sheet
+    as the page itself is: the notice above it shows on screen only."""
+    page.goto(site_url + SITE.url("fr", "examples/start-date.md"))
+    page.locator("article").evaluate(
+        """article => article.insertAdjacentHTML('afterbegin',
+            '<div class="admonition info translation-notice"><p class="admonition-title">Pas encore traduite</p></div>')"""
+    )
+    assert page.locator(".translation-notice").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".translation-notice").is_hidden()

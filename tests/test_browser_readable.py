@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 # A guide and a worked example: both have "Say this" and "Avoid this" boxes and quiz answers.
 PAGES = ["four-step-method.md", "examples/abusive-caller.md"]
 BOX_TEXT = ".md-typeset :is(.admonition, details) :is(p, li, summary, .admonition-title)"
-BODY_TEXT = ".md-typeset > p"
+BODY_TEXT = ".md-typeset > p, .md-typeset > [lang] > p"  # [lang]: a page shown in English until translated
 
 
 def font_sizes(page, selector: str) -> list[float]:

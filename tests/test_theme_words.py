@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
 from interface_language import theme_words
+from new_language import material_has
 
 # A page with a previous and a next page, so every label below is on it.
 PAGE = "four-step-method.md"
@@ -47,7 +48,8 @@ SCRIPT_LABELS = {
 
 
 def labels(locale: str) -> dict[str, str]:
-    return yaml.safe_load((ROOT / "translations" / locale / "theme.yml").read_text(encoding="utf-8")) or {}
+    file = ROOT / "translations" / locale / "theme.yml"
+    return (yaml.safe_load(file.read_text(encoding="utf-8")) or {}) if file.is_file() else {}
 
 
 def test_every_label_has_a_place_on_the_page():
@@ -64,7 +66,9 @@ def browser_context_args(browser_context_args):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_built_pages_use_the_languages_own_labels(page, site_url, locale):
     words = labels(locale)
-    assert words, f"translations/{locale}/theme.yml gives no label"
+    if not words and material_has(locale):  # a language just added: Material's own labels until it has its own
+        pytest.skip(f"translations/{locale}/theme.yml gives no label: Material's {locale} labels are shown")
+    assert words, f"translations/{locale}/theme.yml gives no label, and Material has none in {locale}: write them there"
     page.goto(site_url + SITE.url(locale, PAGE))
     shown = {}
     for key, (selector, where) in PLACES.items():
