@@ -32,7 +32,7 @@ def on_pre_build(config) -> None:
         words = [Problem(*found) for locale in languages for found in ui_problems(site.root, locale, default)]
         strings = [
             Problem(*found)
-            for found in language_problems(Path(config.config_file_path), site.root, i18n.config.languages, config.nav)
+            for found in language_problems(Path(config.config_file_path), site.root, i18n.config.languages, site.nav_labels())
         ]
         problems = words + strings + find_problems(site.docs_dir, languages, default, site.site_url)
     except Exception as error:  # a bug in the preflight itself: still no traceback for writers

@@ -48,17 +48,6 @@ def last_line(node: yaml.Node) -> int:
     return max(last_line(child) for child in children)
 
 
-def nav_sections(nav: list) -> list[str]:
-    """The section labels of the nav (pages are listed by path and titled by their own H1)."""
-    labels = []
-    for entry in nav:
-        if isinstance(entry, dict):
-            for label, children in entry.items():
-                if isinstance(children, list):
-                    labels += [label, *nav_sections(children)]
-    return labels
-
-
 def material_has(locale: str) -> bool:
     import material  # the theme's own labels (search, menus) exist for the languages it ships
 
@@ -78,7 +67,7 @@ def language_block(locale: str, name: str, site: Site, column: int) -> str:
     ]
     if material_has(locale):
         lines += ["  theme:", f"    language: {locale}"]
-    sections = nav_sections(site.config.nav or [])
+    sections = site.nav_labels()
     if sections:
         lines += ["  nav_translations:  # TODO: the menu's section labels in " + name]
         lines += [f"    {q(label)}: {q(label)}" for label in sections]

@@ -37,6 +37,14 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+def built_fixture(config_file: Path, tmp_path_factory) -> Path:
+    """A fixture site (tests/fixtures/<name>/mkdocs.yml), built strictly into a folder of its own."""
+    site = tmp_path_factory.mktemp(config_file.parent.name)
+    result = mkdocs_build(config_file, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def build_result() -> subprocess.CompletedProcess:
     return mkdocs_build(ROOT / "mkdocs.yml", SITE_DIR)

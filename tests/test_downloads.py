@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, built_fixture
 from model.site import load
 from model.words import ui_words
 
@@ -20,10 +20,7 @@ LOCALES = DOWNLOADS.locales
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("downloads")
-    result = mkdocs_build(FIXTURE / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_fixture(FIXTURE / "mkdocs.yml", tmp_path_factory)
 
 
 def box_links(html: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, built_fixture
 from model.site import load
 from static_host import static_host
 
@@ -22,10 +22,7 @@ PREFIXES = {lang.locale: lang.prefix for lang in MOVED.languages}
 
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("moved-page")
-    result = mkdocs_build(FIXTURE / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_fixture(FIXTURE / "mkdocs.yml", tmp_path_factory)
 
 
 @pytest.mark.parametrize("locale", PREFIXES)

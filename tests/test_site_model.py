@@ -24,6 +24,7 @@ def test_pages_are_the_files_of_each_language_folder_and_the_nav_gives_the_readi
     assert SITE.pages() == ["examples/index.md", "examples/late.md", "extra.md", "index.md", "three-rs.md"]
     assert SITE.pages("fr") == ["index.md", "three-rs.md"] and SITE.pages("tl") == ["three-rs.md"]
     assert SITE.reading_order() == ["index.md", "three-rs.md", "examples/index.md", "examples/late.md", "extra.md"]
+    assert SITE.nav_labels() == ["Guides"]
     assert SITE.translated("fr", "index.md") and not SITE.translated("tl", "index.md")
 
 

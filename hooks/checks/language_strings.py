@@ -14,27 +14,16 @@ from checks.translation_parity import closest
 FIX = "write plain words, without '<' tags or '&…;' entities."
 
 
-def nav_titles(nav) -> set[str]:
-    """Every title in mkdocs.yml's nav, sections included."""
-    found = set()
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, child in item.items():
-                found.add(str(title))
-                if isinstance(child, list):
-                    found |= nav_titles(child)
-    return found
-
-
-def language_problems(config_file: Path, root: Path, languages, nav) -> list[tuple[str, int, str, str]]:
-    """(file, line, what, fix) for each language's site_name, site_description and nav_translations."""
+def language_problems(config_file: Path, root: Path, languages, nav_labels: list[str]) -> list[tuple[str, int, str, str]]:
+    """(file, line, what, fix) for each language's site_name, site_description and nav_translations
+    (whose keys must be labels of the nav)."""
     lines = config_file.read_text(encoding="utf-8").splitlines()
     name = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else config_file.name
 
     def line_of(text: str, after: int = 0) -> int:
         return next((n for n, line in enumerate(lines, 1) if n > after and text in line), after or 1)
 
-    titles, found = nav_titles(nav), []
+    titles, found = {str(label) for label in nav_labels}, []
     for language in languages:
         start = line_of(f"locale: {language.locale}")
         for key in ("site_name", "site_description"):

@@ -102,6 +102,18 @@ class Site:
 
         return [page for page in walk(self.config.nav or []) if page.endswith(".md")]
 
+    def nav_labels(self) -> list[str]:
+        """Every label the nav gives, in its order: the sections' (pages are listed by path, titled by their H1)."""
+
+        def walk(items):
+            for item in items:
+                if isinstance(item, dict):
+                    for label, value in item.items():
+                        yield label
+                        yield from walk(value) if isinstance(value, list) else []
+
+        return list(walk(self.config.nav or []))
+
     def url(self, locale: str, page: str) -> str:
         """The page's address in a language, as MkDocs names it, under the language's prefix."""
         address = File(page, None, "", self.config.use_directory_urls).url
