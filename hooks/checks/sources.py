@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+import yaml
+
 from checks.plain_text import markup_in
 from checks.problem import Problem
 from checks.translation_parity import closest, parity_problems
@@ -21,6 +23,12 @@ from model.translation_records import has_history, statuses_this_build
 # Front matter the guide uses: Material reads title, description, search and hide; we add
 # l10n (the translation record) and downloads. Anything else (template, …) changes the page.
 FRONT_MATTER_KEYS = ("description", "title", "l10n", "search", "hide", "downloads")
+# What a translation may say differently from its English page: none of these (hide the navigation,
+# drop the page from search, add or remove the download box).
+SAME_AS_ENGLISH = ("hide", "search", "downloads")
+# The only files published from a language folder: its pages and, in English, raster images (an SVG,
+# HTML, script or style sheet would be published as it is). A translation may replace an English image.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 COMMIT = re.compile(r"[0-9a-f]{7,40}")
 LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
 
@@ -57,13 +65,14 @@ class Checker:
                         "declare it in mkdocs.yml under plugins → i18n → languages, or move the files into a language folder.",
                     )
                 )
-            elif entry.suffix == ".md":
+            elif entry.is_file() and not entry.name.startswith("."):
                 self.problems.append(
                     Problem(
                         entry.relative_to(self.docs.parent).as_posix(),
                         None,
-                        "page is outside every language folder",
-                        f"move it into {self.rel(self.default)} (or a translation folder).",
+                        ("page" if entry.suffix == ".md" else "file") + " is outside every language folder",
+                        f"move it into {self.rel(self.default)} (or a translation folder)"
+                        + ("." if entry.suffix == ".md" else ", or delete it: the site publishes pages and images only."),
                     )
                 )
         if not (self.docs / self.default).is_dir():
@@ -80,6 +89,34 @@ class Checker:
             self.pages[locale] = {
                 p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"
             }
+        self.check_file_types()
+
+    def check_file_types(self) -> None:
+        """Only pages and the images English has are published from a language folder."""
+        english = self.files.get(self.default, set())
+        for locale in self.locales:
+            for name in sorted(self.files.get(locale, ())):
+                suffix = posixpath.splitext(name)[1]
+                if suffix == ".md":
+                    continue
+                if suffix.lower() == ".md":
+                    what, fix = f"the page's extension '{suffix}' is not '.md'", f"rename it to '{name[: -len(suffix)]}.md'."
+                elif locale == self.default and suffix in IMAGE_SUFFIXES:
+                    continue
+                elif locale == self.default:
+                    what = (
+                        f"'{suffix or name}' files are not published: only pages (.md) and images ({', '.join(IMAGE_SUFFIXES)})"
+                    )
+                    fix = "delete it, or convert an image to one of these formats."
+                elif suffix in IMAGE_SUFFIXES and name in english:
+                    continue
+                else:
+                    what = (
+                        f"only pages (.md) and images English has ({self.rel(self.default)}, same name) "
+                        "are published from a translation's folder"
+                    )
+                    fix = "delete it: pages show the English images; to translate an image, give it the English image's name."
+                self.add(locale, name, None, what, fix)
 
     def regular_files(self, locale: str) -> list[Path]:
         """The files MkDocs would publish from docs/<locale>/; a symbolic link is a problem, never followed."""
@@ -160,8 +197,9 @@ class Checker:
                 locale,
                 page,
                 front.error_line,
-                f"front matter is not valid YAML: {front.error}",
-                "fix the YAML between the '---' lines; put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
+                f"front matter: {front.error}",
+                "write plain 'key: value' lines between the '---' lines (no '&', '*' or '!' markers); "
+                "put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
             )
         elif not isinstance(front.data, (dict, type(None))):
             self.add(
@@ -191,6 +229,7 @@ class Checker:
                         f"front matter key '{key}' is not one the guide uses",
                         f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.",
                     )
+            self.check_front_matter_values(locale, page, front, data)
             for key in ("title", "description"):
                 if isinstance(data.get(key), str) and (markup := markup_in(data[key])):
                     self.add(
@@ -201,6 +240,42 @@ class Checker:
                         "write it as plain words, without '<' tags or '&…;' entities.",
                     )
             self.check_record(locale, page, front, data.get("l10n"))
+
+    def check_front_matter_values(self, locale: str, page: str, front, data: dict) -> None:
+        """A title is text; hide, search and downloads say what the English page says."""
+        if "title" in data and not (isinstance(data["title"], str) and data["title"].strip()):
+            self.add(
+                locale,
+                page,
+                front.key_line("title"),
+                "front matter 'title' is not text",
+                "write it as words after 'title: ' (quoted if it contains ': '), or remove it: the page's '#' heading titles it.",
+            )
+        boost = data.get("search", {}).get("boost") if isinstance(data.get("search"), dict) else None
+        if boost is not None and not (isinstance(boost, (int, float)) and not isinstance(boost, bool) and 0 <= boost <= 10):
+            self.add(
+                locale,
+                page,
+                front.key_line("search"),
+                f"search boost {boost!r} is not a number from 0 to 10",
+                "copy it from English.",
+            )
+        english = self.pages.get(self.default, {}).get(page)
+        if locale == self.default or english is None or english.front_matter is None:
+            return
+        theirs = english.front_matter.data if isinstance(english.front_matter.data, dict) else {}
+        for key in SAME_AS_ENGLISH:
+            if data.get(key) != theirs.get(key):
+                said = f"'{key}: {_flow(theirs[key])}'" if key in theirs else f"no '{key}'"
+                self.add(
+                    locale,
+                    page,
+                    front.key_line(key),
+                    f"front matter '{key}' differs from the English page's (it has {said}): "
+                    "a translation cannot change how its page is shown, found or downloaded",
+                    f"copy '{key}' from {self.rel(self.default, page)} exactly"
+                    + ("." if key in theirs else ", that is remove it."),
+                )
 
     def check_record(self, locale: str, page: str, front, record) -> None:
         """l10n: sourceCommit: <the hex commit of the English page translated>."""
@@ -377,6 +452,11 @@ class Checker:
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
 
 
+def _flow(value) -> str:
+    """A front matter value as one line of YAML, e.g. {boost: 0.5}."""
+    return yaml.safe_dump(value, default_flow_style=True, width=1000).removesuffix("\n...\n").strip()
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
 
@@ -410,8 +490,8 @@ def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> 
 def find_problems(docs_dir: Path, locales: list[str], default_locale: str, site_url: str | None = None) -> list[Problem]:
     """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
     docs_dir = Path(docs_dir)
-    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(
-        docs_dir, list(locales), default_locale
-    )
+    found = Checker(docs_dir, list(locales), default_locale, site_url).run()
+    seen = {(p.file, p.line) for p in found}  # a record the checker already refused is one problem, not two
+    found += [p for p in record_problems(docs_dir, list(locales), default_locale) if (p.file, p.line) not in seen]
     # a translator's own files first: the cause is usually there
     return sorted(found, key=lambda p: (p.file.startswith(f"docs/{default_locale}/"), p.file, p.line or 0))

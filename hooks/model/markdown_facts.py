@@ -12,10 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
-# libyaml's parser where PyYAML has it (every build reads each page's front matter many times): faster
-FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from model import safe_yaml
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -121,20 +118,12 @@ def read_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
         return None, 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return FrontMatter(1, lines[1:], error="front matter opened with '---' on line 1 is never closed", error_line=1), 0
+        return FrontMatter(1, lines[1:], error="the '---' on line 1 opens it but no '---' line closes it", error_line=1), 0
     front = FrontMatter(1, lines[1:end])
-    text = "\n".join(front.lines)
     try:
-        front.data = yaml.load(text, Loader=FAST)
-        return front, end + 1
-    except yaml.YAMLError:
-        pass
-    try:  # PyYAML's own parser again, which points at the line a translator got wrong
-        front.data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        front.error = getattr(error, "problem", None) or str(error)
-        front.error_line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
+        front.data = safe_yaml.load("\n".join(front.lines))
+    except safe_yaml.YamlProblem as problem:
+        front.error, front.error_line = problem.what, problem.line + 1  # +1: the opening '---'
     return front, end + 1
 
 
