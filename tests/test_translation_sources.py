@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checks.sources import find_problems
-from checks.ui_file import ui_problems
+from checks.language_words import UI, file_problems
 from translation_site import CONFIG, FR_PAGE, LAST, build, site_text, write_site
 
 SECRET = "TOP-SECRET-7f3a"
@@ -206,8 +206,9 @@ def test_ui_words_that_cannot_be_used(tmp_path, text, line, words):
         (tmp_path / "translations" / locale).mkdir(parents=True)
         path = tmp_path / "translations" / locale / "ui.yml"
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    found = [f for f in ui_problems(tmp_path, "fr", "en") if f[1] == line and words in f[2]]
-    assert found and found[0][0] == "translations/fr/ui.yml", ui_problems(tmp_path, "fr", "en")
+    problems = file_problems(tmp_path, "fr", "en", UI)
+    found = [p for p in problems if p.line == line and words in p.what]
+    assert found and found[0].file == "translations/fr/ui.yml", problems
 
 
 def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):
