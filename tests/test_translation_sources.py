@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.sources import find_problems
 from checks.language_words import UI, file_problems
+from checks.sources import find_problems
 from translation_site import CONFIG, FR_PAGE, LAST, build, site_text, write_site
 
 SECRET = "TOP-SECRET-7f3a"
