@@ -48,6 +48,7 @@ SCRIPT_LABELS = frozenset(
 )
 # Labels that assets/javascripts/ add to pages.
 SCRIPT_WORDS = ("print_cards",)
+CUSTOM = "partials/languages/custom.html"  # overrides/: Material's custom translation
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
@@ -73,7 +74,8 @@ def on_config(config):
     words = ui_words(site.root, locale, site.default.locale)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["copy_link"]
     config.extra["script_words"] = {key: words[key] for key in SCRIPT_WORDS}
-    config.theme["language"] = "custom"  # overrides/partials/languages/custom.html
+    if any((Path(folder) / CUSTOM).is_file() for folder in config.theme.dirs):  # a site without it keeps Material's
+        config.theme["language"] = "custom"
     palettes = config.theme.get("palette")
     if isinstance(palettes, list):
         label_toggles(palettes, words)
