@@ -61,7 +61,7 @@ def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> lis
             Problem(
                 name,
                 broken.line,
-                f"{kind.name} is {broken.what.removeprefix('the file is ')}",
+                broken.what,
                 "keep one 'key: translated words' per line (save the file as UTF-8); put quotes around words that "
                 "contain ': ' or start with a quote, '{', '&', '*' or '!'.",
             )
@@ -257,10 +257,9 @@ def block_problems(config_file: Path, root: Path, nav_labels: list[str]) -> list
             elif key in english_keys and _plain(english_keys[key]) == _plain(node):
                 continue  # the same as English: changes nothing
             else:
-                what = "theme: language" if key == "theme" else key
                 add(
                     line,
-                    f"'{what}' cannot be set in the {locale} block: a translation may give only its words, "
+                    f"'{key}' cannot be set in the {locale} block: a translation may give only its words, "
                     "not change what the site runs or what other languages' readers get"
                     + (f" (theme may only say 'language: {locale}')" if key == "theme" else ""),
                     f"remove it; a language's block may set {allowed} (to its own locale).",

@@ -1,0 +1,319 @@
+"""What a translation pull request can reach besides its pages' words, refused before anything renders.
+
+One English + French + German fixture site holds one bad edit of each class (files beside the
+pages, the language's block in mkdocs.yml, front-matter values, every YAML hazard in every file a
+translator edits), in two languages at once: the real build must report each at its file and line,
+every language in one run, with no traceback, nothing of it in site/, and in about the time of a
+clean build. The same site with legitimate edits (typography, quotes, '&', a title, an image of
+its own…) builds, and a quote in a language's words reaches every attribute escaped.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from translation_site import EN_PAGE, FR_PAGE, INDEX, fixture_config
+
+MARK = "KYC-INJECTED"  # in every bad edit's content: none of it may reach site/
+HOOKS = ["preflight.py", "rendered_checks.py", "meta_description.py", "interface_language.py", "language_404.py"]
+EXTENSIONS = """\
+markdown_extensions:
+  - attr_list
+  - admonition
+  - toc:
+      permalink: true
+  - pymdownx.superfences
+"""
+THEME = f"""\
+theme:
+  name: material
+  custom_dir: {ROOT / "overrides"}
+  language: en
+  font: false
+  palette:
+    - scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - scheme: slate
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
+"""
+DE = """\
+        - locale: de
+          name: Deutsch
+          build: true
+"""
+
+
+def config(fr_block: str = "", de_block: str = "") -> str:
+    """The fixture's mkdocs.yml: Material with our overrides and hooks, English, French and German."""
+    text = fixture_config(HOOKS, extensions=EXTENSIONS, site_url="https://example.org/guide/")
+    text = text.replace("theme:\n  name: material\n", THEME)
+    text = text.replace("site_name: Fixture\n", "site_name: Fixture\nnav:\n  - Home: index.md\n  - The method:\n    - case.md\n")
+    return text + "          site_name: Gardez votre calme\n" + fr_block + DE + de_block
+
+
+def laughs(key: str, indent: str) -> str:
+    """A small "billion laughs": six levels of nine aliases (harmless here, fatal with more levels)."""
+    lines = [f"{indent}{key}:", f"{indent}  l0: &l0 [{MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}]"]
+    lines += [f"{indent}  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 6)]
+    return "\n".join(lines) + "\n"
+
+
+BAD_FR_BLOCK = f"""\
+          copyright: '<script>{MARK}</script>'
+          site_author: {MARK}
+          site_url: https://evil.example/
+          extra:
+            analytics:
+              provider: google
+              property: {MARK}
+          theme:
+            language: fr
+            font:
+              text: {MARK}
+          nav:
+            - index.md
+          fixed_link: https://evil.example/{MARK}/
+          link: /fr/
+          admonition_translations:
+            tip: {MARK}
+          default: false
+          nav_translations:
+            The method: 42
+"""
+BAD_DE_BLOCK = "          site_name: Ruhig bleiben\n" + laughs("extra", "          ")
+
+# French case pages: (case, front matter lines after the description (line 2), line, words)
+FRONT = [
+    ("hide", "hide:\n  - navigation\n  - toc", 3, "'hide' differs from the English page's (it has no 'hide')"),
+    ("search-exclude", "search:\n  exclude: true", 3, "'search' differs from the English page's"),
+    ("nan-boost", "search:\n  boost: .nan", 3, "search boost nan is not a number"),
+    ("downloads-added", "downloads: true", 3, "'downloads' differs from the English page's (it has no 'downloads')"),
+    ("title-list", f"title: [{MARK}, b]", 3, "front matter 'title' is not text"),
+    ("front-tag", f"author: !x {MARK}", 3, "'!x' is a YAML tag"),
+    ("front-laughs", laughs("x", "").rstrip("\n"), 4, "'&l0' is a YAML anchor or alias"),
+    ("record-list", "l10n:\n  sourceCommit: [abc1234, def5678]", 4, "sourceCommit ['abc1234', 'def5678'] is not a commit hash"),
+]
+FILES = {  # published as they are, were they not refused
+    "fr/page.html": f"<script>{MARK}</script>",
+    "fr/logo.svg": f'<svg xmlns="http://www.w3.org/2000/svg" onload="{MARK}"/>',
+    "fr/assets/javascripts/bundle.a5f9d56c.min.js": f"alert('{MARK}')",
+    "fr/style.css": f"@import url(https://evil.example/{MARK}.css);",
+    "fr/sitemap.xml": f"<urlset><url><loc>https://evil.example/{MARK}</loc></url></urlset>",
+    "fr/robots.txt": f"Disallow: /{MARK}",
+    "fr/extra.MD": f"---\ndescription: {MARK}\n---\n\n# {MARK}\n",
+    "de/notes.txt": MARK,
+    "robots.txt": f"Disallow: /{MARK}",
+}
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True, capture_output=True)
+
+
+def words_file(locale: str, name: str) -> str:
+    return (ROOT / "translations" / locale / name).read_text(encoding="utf-8")
+
+
+def write(root: Path, mkdocs_yml: str, pages: dict, translations: dict, history: bool = False) -> None:
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    for folder, files in (("docs", {**INDEX, "en/case.md": EN_PAGE, **pages}), ("translations", translations)):
+        for name, content in files.items():
+            path = root / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if history:  # translation records are then read and checked against it too
+        git(root, "init", "-q")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "fixture")
+
+
+def english_words() -> dict[str, str]:
+    return {f"en/{name}": words_file("en", name) for name in ("ui.yml", "theme.yml")}
+
+
+FR_UI = words_file("fr", "ui.yml").replace("copy_link: ", "copy_link: 42\nx_copy_link: ", 1)
+FR_UI = FR_UI.replace("\nprint_cards: ", "\nprint_cards:\nx_print_cards: ", 1)
+FR_UI = "\n".join(line for line in FR_UI.splitlines() if not line.startswith("x_")) + "\n"
+FR_THEME = words_file("fr", "theme.yml").replace("top: ", f"top: !x {MARK} ", 1)
+DE_THEME = f"footer: &f {MARK}\nnav: *f\n"
+DE_UI = b"# Die Worte der Seite\ncopy_link: Link kopier\xe9n\n"
+FR_SEARCH = "crie: case.md\nhurle: 42\n"
+
+
+def bad_site(root: Path) -> tuple[str, list[tuple[str, int | None, str]]]:
+    """The bad fixture written in root; its mkdocs.yml and (file, line, words) of each problem it must report."""
+    mkdocs_yml = config(BAD_FR_BLOCK, BAD_DE_BLOCK)
+    pages = {f"en/{case}.md": EN_PAGE for case, _, _, _ in FRONT}
+    pages |= {
+        f"fr/{case}.md": FR_PAGE.replace("description: Un cas.", f"description: Un cas.\n{front}") for case, front, _, _ in FRONT
+    }
+    pages |= {"en/trainers.md": EN_PAGE.replace("description: A case.", "description: A case.\ndownloads: true")}
+    pages |= {"fr/trainers.md": FR_PAGE} | FILES
+    translations = english_words() | {
+        "fr/ui.yml": FR_UI,
+        "fr/theme.yml": FR_THEME,
+        "fr/search-words.yml": FR_SEARCH,
+        "de/ui.yml": DE_UI,
+        "de/theme.yml": DE_THEME,
+    }
+    write(root, mkdocs_yml, pages, translations)
+    block = [
+        ("mkdocs.yml", line_of(mkdocs_yml, key), f"'{key.split(':')[0].strip()}' cannot be set in the fr block")
+        for key in (
+            "copyright:",
+            "site_author:",
+            "          site_url:",
+            "extra:",
+            "fixed_link:",
+            "          link: /fr/",
+            "admonition_translations:",
+            "default: false",
+        )
+    ] + [
+        (
+            "mkdocs.yml",
+            line_of(mkdocs_yml, "          theme:"),
+            "(theme may only say 'language: fr')",
+        ),
+        ("mkdocs.yml", line_of(mkdocs_yml, "          nav:"), "'nav' cannot be set in the fr block"),
+        ("mkdocs.yml", line_of(mkdocs_yml, "The method: 42"), "the fr nav title for 'The method' is not text"),
+        ("mkdocs.yml", line_of(mkdocs_yml, "l0: &l0"), "'&l0' is a YAML anchor or alias"),
+    ]
+    fronts = [(f"docs/fr/{case}.md", line, words) for case, _, line, words in FRONT]
+    files = [(f"docs/{name}", None, "published") for name in FILES]
+    files = [
+        (f, n, "outside every language folder" if f == "docs/robots.txt" else "is not '.md'" if f.endswith(".MD") else w)
+        for f, n, w in files
+    ]
+    words = [
+        ("translations/fr/ui.yml", line_of(FR_UI, "copy_link: 42"), "'copy_link' has a number, true/false or null, not words"),
+        ("translations/fr/ui.yml", line_of(FR_UI, "print_cards:"), "'print_cards' has no words"),
+        ("translations/fr/theme.yml", line_of(FR_THEME, "top: !x"), "'!x' is a YAML tag"),
+        ("translations/fr/search-words.yml", 2, "the page for 'hurle' is not a file name"),
+        ("translations/de/ui.yml", 2, "not UTF-8"),
+        ("translations/de/theme.yml", 1, "'&f' is a YAML anchor or alias"),
+        ("docs/fr/trainers.md", 1, "'downloads' differs from the English page's (it has 'downloads: true')"),
+    ]
+    return mkdocs_yml, block + fronts + files + words
+
+
+@pytest.fixture(scope="module")
+def clean_seconds(tmp_path_factory) -> float:
+    """How long the legitimate fixture takes to build: the bound for a refused one."""
+    root = tmp_path_factory.mktemp("clean")
+    good_site(root)
+    start = time.monotonic()
+    result = mkdocs_build(root / "mkdocs.yml", root / "site")
+    assert result.returncode == 0, result.stderr
+    return time.monotonic() - start
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory, clean_seconds):
+    root = tmp_path_factory.mktemp("bad")
+    _, expected = bad_site(root)
+    start = time.monotonic()
+    result = mkdocs_build(root / "mkdocs.yml", root / "site")
+    seconds = time.monotonic() - start
+    return root, result, result.stdout + result.stderr, seconds, expected
+
+
+def test_every_bad_edit_is_refused_at_its_file_and_line_in_one_run(refused, clean_seconds):
+    root, result, output, seconds, expected = refused
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "MemoryError" not in output and "RecursionError" not in output
+    assert seconds < 3 * clean_seconds + 10, f"{seconds:.1f} s, a clean build {clean_seconds:.1f} s"
+    assert not (root / "site").exists() or not any((root / "site").rglob("*")), "the build wrote files"
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    missing = []
+    for file, line, words in expected:
+        where = f" {file}:{line}: " if line else f" {file}: "
+        if not any(where in error and words in error and "Fix: " in error for error in errors):
+            missing.append(f"{where}…{words}")
+    assert missing == [], "not reported:\n" + "\n".join(missing) + "\n\nreported:\n" + "\n".join(errors)
+
+
+def good_site(root: Path) -> str:
+    """The fixture with legitimate edits: typography, quotes, '&' and '<' in words, a title, an image of its own."""
+    fr_ui = words_file("fr", "ui.yml").replace(
+        "\nswitch_to_dark: ", "\nswitch_to_dark: 'Passer au mode \"sombre\" & l''écran < 2'\nx: ", 1
+    )
+    fr_ui = "\n".join(line for line in fr_ui.splitlines() if not line.startswith("x: ")) + "\n"
+    fr_theme = words_file("fr", "theme.yml").replace(
+        "\naction.skip: ", "\naction.skip: 'Aller au \"contenu\" & l''essentiel < 1'\nx: ", 1
+    )
+    fr_theme = fr_theme.replace("\nsearch.result.none: ", "\nsearch.result.none: 'Aucun \"résultat\" & rien'\nx: ", 1)
+    fr_theme = "\n".join(line for line in fr_theme.splitlines() if not line.startswith("x: ")) + "\n"
+    fr_block = (
+        "          theme:\n            language: fr\n          nav_translations:\n            The method: La méthode « ASAP »\n"
+    )
+    png = b"\x89PNG\r\n\x1a\n"
+    pages = {
+        "fr/case.md": FR_PAGE.replace(
+            "description: Un cas.", "description: Un cas « simple » & utile.\ntitle: Un cas d’école"
+        ).replace("Proposez une solution.", "Proposez une solution&nbsp;: c’est « simple » &amp; utile. ![Logo](img/logo.png)"),
+        "en/case.md": EN_PAGE.replace("Offer a fix.", "Offer a fix. ![Logo](img/logo.png)"),
+        "en/img/logo.png": png,
+        "fr/img/logo.png": png,
+    }
+    translations = english_words() | {"fr/ui.yml": fr_ui, "fr/theme.yml": fr_theme}
+    write(root, config(fr_block), pages, translations)
+    return fr_ui
+
+
+class Attributes(html.parser.HTMLParser):
+    """Every (tag, attribute, value) of a page, as a browser reads them."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [(tag, name, value) for name, value in attrs]
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    root = tmp_path_factory.mktemp("good")
+    good_site(root)
+    result = mkdocs_build(root / "mkdocs.yml", root / "site")
+    return root, result
+
+
+def test_legitimate_edits_build(good):
+    root, result = good
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    page = (root / "site/fr/case/index.html").read_text(encoding="utf-8")
+    assert "Un cas d’école" in page and "La méthode « ASAP »" in page
+    assert (root / "site/fr/img/logo.png").is_file()
+
+
+def test_a_quote_in_a_languages_words_reaches_every_attribute_escaped(good):
+    """The dark-palette label (ui.yml) and the theme's labels (theme.yml) with '"', '&', "'" and '<'."""
+    root, _ = good
+    page = (root / "site/fr/case/index.html").read_text(encoding="utf-8")
+    parser = Attributes()
+    parser.feed(page)
+    assert ("input", "aria-label", 'Passer au mode "sombre" & l\'écran < 2') in parser.found
+    assert ("label", "title", 'Passer au mode "sombre" & l\'écran < 2') in parser.found
+    assert ("button", "aria-label", None) not in parser.found
+    names = {name for _, name, _ in parser.found}
+    assert not [name for name in names if name.startswith("on") or name in {"sombre", "haut", "l'écran", "&"}], names
+    config = json.loads(page.split('<script id="__config" type="application/json">')[1].split("</script>")[0])
+    assert config["translations"]["search.result.none"] == 'Aucun "résultat" & rien'  # for Material's scripts, as written
+    assert ">Aller au &quot;contenu&quot; &amp; l&#x27;essentiel &lt; 1<" in page.replace("\n", "").replace("  ", "")
