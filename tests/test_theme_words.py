@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -136,3 +137,21 @@ def test_a_mistake_in_theme_words_names_its_line(tmp_path, text, line, what):
 def test_a_language_without_theme_words_keeps_materials(tmp_path):
     shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
     assert file_problems(tmp_path, "xx", DEFAULT_LOCALE, THEME) == [] and read_words(tmp_path, "xx", THEME) == {}
+
+
+def test_labels_given_as_written_reach_materials_scripts_only():
+    """interface_language.py escapes every label for HTML except those Material hands only to its
+    scripts (through `tojson` in base.html's __config): an upgrade using one in HTML fails here."""
+    import material
+
+    from interface_language import SCRIPT_LABELS
+
+    templates = Path(material.__file__).parent / "templates"
+    config_block = re.search(r'"translations": \{(.*?)\}', (templates / "base.html").read_text(encoding="utf-8"), re.S)
+    assert config_block and set(re.findall(r'lang\.t\("([^"]+)"\)', config_block.group(1))) == SCRIPT_LABELS
+    for template in templates.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        if template.name == "base.html":
+            text = text.replace(config_block.group(0), "")
+        used = {key for key in SCRIPT_LABELS if re.search(rf"""t\(\s*["']{re.escape(key)}["']\s*\)""", text)}
+        assert used == set(), f"{template.relative_to(templates)} shows {used} in HTML: escape them there"

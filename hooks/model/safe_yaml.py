@@ -32,6 +32,13 @@ def decode(data: bytes) -> str:
 
 
 def _syntax_problem(text: str, error: yaml.YAMLError) -> YamlProblem:
+    if isinstance(error, yaml.reader.ReaderError):  # a control character: no mark, a position
+        line = text[: error.position].count("\n") + 1
+        return YamlProblem(
+            line,
+            f"character U+{ord(error.character) if isinstance(error.character, str) else error.character:04X} "
+            "cannot be in a YAML file (an invisible control character; delete it)",
+        )
     try:  # PyYAML's own parser points at the line a translator got wrong better than libyaml
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as located:
