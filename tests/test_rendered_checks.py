@@ -11,7 +11,7 @@ import pytest
 
 from checks.html_allowlist import SourceLines, audit
 from conftest import LOCALES, SITE
-from translation_site import FR_PAGE, LAST, build, site_text, write_site
+from translation_site import EN_PAGE, FR_PAGE, LAST, build, site_text, write_site
 
 EVIL = "evil.test"
 
@@ -139,6 +139,9 @@ def bad_build(tmp_path_factory):
 def legit_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("legit")
     write_site(root, {case: page for case, page, _ in LEGIT})
+    # a translation says what its English page says about hiding and search (checks/sources.py)
+    english = EN_PAGE.replace("description: A case.", "description: A case.\nhide:\n  - toc\nsearch:\n  boost: 2")
+    (root / "docs/en/material-front-matter.md").write_text(english, encoding="utf-8")
     return root, *build(root)
 
 
