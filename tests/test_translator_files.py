@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import html.parser
 import json
+import os
+import resource
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import MKDOCS, ROOT, mkdocs_build
 from translation_site import EN_PAGE, FR_PAGE, INDEX, fixture_config
 
 MARK = "KYC-INJECTED"  # in every bad edit's content: none of it may reach site/
@@ -63,9 +65,9 @@ def config(fr_block: str = "", de_block: str = "") -> str:
 
 
 def laughs(key: str, indent: str) -> str:
-    """A small "billion laughs": six levels of nine aliases (harmless here, fatal with more levels)."""
+    """A "billion laughs": nine levels of nine aliases, 387 million values once anything walks them."""
     lines = [f"{indent}{key}:", f"{indent}  l0: &l0 [{MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}, {MARK}]"]
-    lines += [f"{indent}  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 6)]
+    lines += [f"{indent}  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)]
     return "\n".join(lines) + "\n"
 
 
@@ -223,12 +225,28 @@ def clean_seconds(tmp_path_factory) -> float:
     return time.monotonic() - start
 
 
+def limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))  # a walked billion laughs fails, not the machine
+
+
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory, clean_seconds):
     root = tmp_path_factory.mktemp("bad")
     _, expected = bad_site(root)
+    bound = 3 * clean_seconds + 10
     start = time.monotonic()
-    result = mkdocs_build(root / "mkdocs.yml", root / "site")
+    try:
+        result = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+            cwd=root,
+            timeout=bound,
+            preexec_fn=limit_memory,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the build ran past {bound:.0f} s (a clean build takes {clean_seconds:.1f} s)")
     seconds = time.monotonic() - start
     return root, result, result.stdout + result.stderr, seconds, expected
 

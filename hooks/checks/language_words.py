@@ -169,15 +169,9 @@ def _plain(node: yaml.Node) -> object:
     return sorted((_plain(key), _plain(value)) for key, value in node.value)
 
 
-def _last_line(node: yaml.Node) -> int:
-    if isinstance(node, yaml.ScalarNode):
-        return node.end_mark.line
-    children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
-    return max((_last_line(child) for child in children), default=node.start_mark.line)
-
-
-def language_blocks(text: str) -> list[yaml.MappingNode] | None:
-    """The i18n plugin's language blocks of an mkdocs.yml, as nodes (None when there is no such list)."""
+def language_blocks(text: str) -> list[tuple[yaml.MappingNode, int, int]]:
+    """The i18n plugin's language blocks of an mkdocs.yml, as nodes with their first and last
+    0-based lines (from the layout, never by walking a node: a block may alias itself a billion times)."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)  # MkDocs' own tags (!ENV) elsewhere are MkDocs' to read
 
     def value(mapping, key):
@@ -186,15 +180,20 @@ def language_blocks(text: str) -> list[yaml.MappingNode] | None:
     for plugin in getattr(value(root, "plugins"), "value", None) or []:
         languages = value(value(plugin, "i18n"), "languages")
         if isinstance(languages, yaml.SequenceNode):
-            return [node for node in languages.value if isinstance(node, yaml.MappingNode)]
-    return None
+            starts = [node.start_mark.line for node in languages.value] + [languages.end_mark.line + 1]
+            return [
+                (node, first, max(first, after - 1))
+                for node, first, after in zip(languages.value, starts, starts[1:])
+                if isinstance(node, yaml.MappingNode)
+            ]
+    return []
 
 
 def block_problems(config_file: Path, root: Path, nav_labels: list[str]) -> list[Problem]:
     """Each problem in the translations' blocks of mkdocs.yml, at its line."""
     name = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else config_file.name
     text = config_file.read_text(encoding="utf-8")
-    blocks = language_blocks(text) or []
+    blocks = language_blocks(text)
     found: list[Problem] = []
 
     def add(line: int, what: str, fix: str) -> None:
@@ -203,15 +202,15 @@ def block_problems(config_file: Path, root: Path, nav_labels: list[str]) -> list
     def texts(node: yaml.Node) -> dict:
         return {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
 
-    english = next((b for b in blocks if texts(b).get("default") is not None and texts(b)["default"].value == "true"), None)
+    english = next((b for b, _, _ in blocks if getattr(texts(b).get("default"), "value", None) == "true"), None)
     english_keys = texts(english) if english is not None else {}
     titles = {str(label) for label in nav_labels}
     allowed = ", ".join(BLOCK_KEYS[:-1]) + " and theme: language"
-    for block in blocks:
+    for block, first, last in blocks:
         if block is english:
             continue
         try:
-            safe_yaml.refuse_hazards(text, block.start_mark.line, _last_line(block))
+            safe_yaml.refuse_hazards(text, first, last)
         except safe_yaml.YamlProblem as problem:
             add(problem.line, problem.what, "write the language's block out in full, in plain 'key: value' lines.")
             continue
