@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MKDOCS, ROOT, mkdocs_build
 from translation_site import EN_PAGE, FR_PAGE, INDEX, fixture_config
@@ -215,14 +216,14 @@ def bad_site(root: Path) -> tuple[str, list[tuple[str, int | None, str]]]:
 
 
 @pytest.fixture(scope="module")
-def clean_seconds(tmp_path_factory) -> float:
-    """How long the legitimate fixture takes to build: the bound for a refused one."""
+def clean(tmp_path_factory) -> tuple[float, Path]:
+    """The legitimate fixture without quotes: how long it takes to build (the bound for a refused one), and its site."""
     root = tmp_path_factory.mktemp("clean")
-    good_site(root)
+    good_site(root, quotes=False)
     start = time.monotonic()
     result = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
-    return time.monotonic() - start
+    return time.monotonic() - start, root / "site"
 
 
 def limit_memory() -> None:
@@ -230,9 +231,10 @@ def limit_memory() -> None:
 
 
 @pytest.fixture(scope="module")
-def refused(tmp_path_factory, clean_seconds):
+def refused(tmp_path_factory, clean):
     root = tmp_path_factory.mktemp("bad")
     _, expected = bad_site(root)
+    clean_seconds = clean[0]
     bound = 3 * clean_seconds + 10
     start = time.monotonic()
     try:
@@ -251,8 +253,9 @@ def refused(tmp_path_factory, clean_seconds):
     return root, result, result.stdout + result.stderr, seconds, expected
 
 
-def test_every_bad_edit_is_refused_at_its_file_and_line_in_one_run(refused, clean_seconds):
+def test_every_bad_edit_is_refused_at_its_file_and_line_in_one_run(refused, clean):
     root, result, output, seconds, expected = refused
+    clean_seconds = clean[0]
     assert result.returncode == 1, output
     assert "Traceback" not in output and "MemoryError" not in output and "RecursionError" not in output
     assert seconds < 3 * clean_seconds + 10, f"{seconds:.1f} s, a clean build {clean_seconds:.1f} s"
@@ -266,32 +269,38 @@ def test_every_bad_edit_is_refused_at_its_file_and_line_in_one_run(refused, clea
     assert missing == [], "not reported:\n" + "\n".join(missing) + "\n\nreported:\n" + "\n".join(errors)
 
 
-def good_site(root: Path) -> str:
-    """The fixture with legitimate edits: typography, quotes, '&' and '<' in words, a title, an image of its own."""
-    fr_ui = words_file("fr", "ui.yml").replace(
-        "\nswitch_to_dark: ", "\nswitch_to_dark: 'Passer au mode \"sombre\" & l''écran < 2'\nx: ", 1
-    )
-    fr_ui = "\n".join(line for line in fr_ui.splitlines() if not line.startswith("x: ")) + "\n"
-    fr_theme = words_file("fr", "theme.yml").replace(
-        "\naction.skip: ", "\naction.skip: 'Aller au \"contenu\" & l''essentiel < 1'\nx: ", 1
-    )
-    fr_theme = fr_theme.replace("\nsearch.result.none: ", "\nsearch.result.none: 'Aucun \"résultat\" & rien'\nx: ", 1)
-    fr_theme = "\n".join(line for line in fr_theme.splitlines() if not line.startswith("x: ")) + "\n"
+QUOTED = '« "{}" & l\'{} < 1 »'  # every value of the French words, written around: what a translator may type
+
+
+def quoted(text: str) -> str:
+    """A words file with every value wrapped in quotes, '&', an apostrophe and '<' (placeholders kept)."""
+    words = yaml.safe_load(text)
+    return yaml.safe_dump({key: QUOTED.format(value, key) for key, value in words.items()}, allow_unicode=True, width=1000)
+
+
+def good_site(root: Path, quotes: bool = True) -> None:
+    """The fixture with legitimate edits: a title, typography and entities in a page, an image of its own, the
+    menu's labels, the front matter English has; with `quotes`, every word of ui.yml and theme.yml as QUOTED."""
     fr_block = (
+        "          site_description: L’accueil d’un client mécontent, pas à pas\n"
         "          theme:\n            language: fr\n          nav_translations:\n            The method: La méthode « ASAP »\n"
     )
     png = b"\x89PNG\r\n\x1a\n"
+    same = "\nsearch:\n  boost: 0.5\nhide:\n  - toc"
     pages = {
         "fr/case.md": FR_PAGE.replace(
-            "description: Un cas.", "description: Un cas « simple » & utile.\ntitle: Un cas d’école"
+            "description: Un cas.", f"description: Un cas « simple » & utile.\ntitle: Un cas d’école{same}"
         ).replace("Proposez une solution.", "Proposez une solution&nbsp;: c’est « simple » &amp; utile. ![Logo](img/logo.png)"),
-        "en/case.md": EN_PAGE.replace("Offer a fix.", "Offer a fix. ![Logo](img/logo.png)"),
+        "en/case.md": EN_PAGE.replace("description: A case.", f"description: A case.{same}").replace(
+            "Offer a fix.", "Offer a fix. ![Logo](img/logo.png)"
+        ),
         "en/img/logo.png": png,
         "fr/img/logo.png": png,
     }
-    translations = english_words() | {"fr/ui.yml": fr_ui, "fr/theme.yml": fr_theme}
+    fr = {name: words_file("fr", name) for name in ("ui.yml", "theme.yml")}
+    translations = english_words() | {f"fr/{name}": quoted(text) if quotes else text for name, text in fr.items()}
+    translations |= {"fr/search-words.yml": "cas: case.md\n"}
     write(root, config(fr_block), pages, translations)
-    return fr_ui
 
 
 class Attributes(html.parser.HTMLParser):
@@ -321,17 +330,29 @@ def test_legitimate_edits_build(good):
     assert (root / "site/fr/img/logo.png").is_file()
 
 
-def test_a_quote_in_a_languages_words_reaches_every_attribute_escaped(good):
-    """The dark-palette label (ui.yml) and the theme's labels (theme.yml) with '"', '&', "'" and '<'."""
+def attributes(site: Path) -> dict[str, list[tuple[str, str, str | None]]]:
+    found = {}
+    for file in sorted(site.rglob("*.html")):
+        parser = Attributes()
+        parser.feed(file.read_text(encoding="utf-8"))
+        found[file.relative_to(site).as_posix()] = parser.found
+    return found
+
+
+def test_a_quote_in_a_languages_words_reaches_every_attribute_escaped(good, clean):
+    """Every value of ui.yml and theme.yml with '"', '&', "'" and '<': each page has the same elements and
+    attributes as with plain words, and the words read back as written (the dark-palette label included)."""
     root, _ = good
+    quoted_site, plain_site = attributes(root / "site"), attributes(clean[1])
+    assert {f: [(tag, name) for tag, name, _ in a] for f, a in quoted_site.items()} == {
+        f: [(tag, name) for tag, name, _ in a] for f, a in plain_site.items()
+    }
+    fr = quoted_site["fr/case/index.html"]
+    dark = QUOTED.format(yaml.safe_load(words_file("fr", "ui.yml"))["switch_to_dark"], "switch_to_dark")
+    assert ("input", "aria-label", dark) in fr and ("label", "title", dark) in fr
+    header = QUOTED.format(yaml.safe_load(words_file("fr", "theme.yml"))["header"], "header")
+    assert ("nav", "aria-label", header) in fr
     page = (root / "site/fr/case/index.html").read_text(encoding="utf-8")
-    parser = Attributes()
-    parser.feed(page)
-    assert ("input", "aria-label", 'Passer au mode "sombre" & l\'écran < 2') in parser.found
-    assert ("label", "title", 'Passer au mode "sombre" & l\'écran < 2') in parser.found
-    assert ("button", "aria-label", None) not in parser.found
-    names = {name for _, name, _ in parser.found}
-    assert not [name for name in names if name.startswith("on") or name in {"sombre", "haut", "l'écran", "&"}], names
     config = json.loads(page.split('<script id="__config" type="application/json">')[1].split("</script>")[0])
-    assert config["translations"]["search.result.none"] == 'Aucun "résultat" & rien'  # for Material's scripts, as written
-    assert ">Aller au &quot;contenu&quot; &amp; l&#x27;essentiel &lt; 1<" in page.replace("\n", "").replace("  ", "")
+    none = QUOTED.format(yaml.safe_load(words_file("fr", "theme.yml"))["search.result.none"], "search.result.none")
+    assert config["translations"]["search.result.none"] == none  # for Material's scripts, as written
