@@ -27,15 +27,14 @@ PLAIN = "write plain words, without '<' tags or '&…;' entities (type the chara
 
 @dataclass(frozen=True)
 class WordsFile:
-    """A words file of translations/<lang>/: what it is for, how to write a value, where English's is."""
+    """A words file of translations/<lang>/ and how its placeholders compare with English's."""
 
     name: str  # ui.yml
-    what: str  # the site's own words
     placeholders_exact: bool  # theme labels: every {…} of English, exactly; ui.yml may write {language} out
 
 
-UI = WordsFile("ui.yml", "the site's own words", False)
-THEME = WordsFile("theme.yml", "the theme's labels", True)
+UI = WordsFile("ui.yml", False)  # the site's own words
+THEME = WordsFile("theme.yml", True)  # the theme's labels
 
 
 def _read(path: Path) -> tuple[list[tuple[str, int, yaml.Node]], None] | tuple[None, safe_yaml.YamlProblem]:
