@@ -11,9 +11,11 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: serve build offline handbook test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
+	@$(VENV)/bin/python scripts/translations.py blocks
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
 
 build: $(VENV)/.synced  ## strict build of every language into site/
+	@$(VENV)/bin/python scripts/translations.py blocks
 	$(VENV)/bin/mkdocs build --strict
 
 # The offline edition: the whole site in every language, to unzip anywhere and open index.html.

@@ -15,6 +15,7 @@ import json
 import os
 import resource
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -356,3 +357,26 @@ def test_a_quote_in_a_languages_words_reaches_every_attribute_escaped(good, clea
     config = json.loads(page.split('<script id="__config" type="application/json">')[1].split("</script>")[0])
     none = QUOTED.format(yaml.safe_load(words_file("fr", "theme.yml"))["search.result.none"], "search.result.none")
     assert config["translations"]["search.result.none"] == none  # for Material's scripts, as written
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ("site_name: [Gardez, calme]", "the fr site_name is not text"),
+        ("theme: 5", "'theme' cannot be set in the fr block"),
+        ("extra_css: [evil.css]", "'extra_css' cannot be set in the fr block"),
+        ("nav_translations: [The method]", "the fr nav_translations is not a list"),
+    ],
+)
+def test_a_block_mkdocs_itself_refuses_is_located_first_by_make(tmp_path, capsys, line, words):
+    """MkDocs validates a block before any hook runs, and its error names no file, line or language:
+    `make build` and `make serve` run the same block check first (scripts/translations.py blocks)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import translations
+
+    mkdocs_yml = config(f"          {line}\n")
+    write(tmp_path, mkdocs_yml, {}, english_words())
+    assert translations.main(["blocks"], root=tmp_path) == 1
+    assert f"mkdocs.yml:{line_of(mkdocs_yml, line)}: {words}" in capsys.readouterr().err
+    write(tmp_path, config(), {}, english_words())
+    assert translations.main(["blocks"], root=tmp_path) == 0

@@ -188,6 +188,20 @@ def language_blocks(text: str) -> list[tuple[yaml.MappingNode, int, int]]:
     return []
 
 
+def nav_labels_of(text: str) -> list[str]:
+    """The section labels of an mkdocs.yml's nav, read from its text (before MkDocs reads it)."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    nav = next((v for k, v in root.value if k.value == "nav"), None) if isinstance(root, yaml.MappingNode) else None
+
+    def walk(node):
+        for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+            for label, value in item.value if isinstance(item, yaml.MappingNode) else []:
+                yield str(label.value)
+                yield from walk(value)
+
+    return list(walk(nav))
+
+
 def block_problems(config_file: Path, root: Path, nav_labels: list[str]) -> list[Problem]:
     """Each problem in the translations' blocks of mkdocs.yml, at its line."""
     name = config_file.relative_to(root).as_posix() if config_file.is_relative_to(root) else config_file.name
