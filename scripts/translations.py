@@ -4,8 +4,8 @@
                                                          page, the English diff since its record
     python scripts/translations.py done docs/fr/x.md    record that docs/fr/x.md now follows
                                                          the current English page
-    python scripts/translations.py blocks               each translation's block in mkdocs.yml,
-                                                         checked before MkDocs reads it
+    python scripts/translations.py blocks               where MkDocs refuses a translation's block
+                                                         in mkdocs.yml, its problems at their lines
 (`make translations [LANG=fr]` and `make translation-done PAGE=docs/fr/x.md` run the first two;
 `make build` and `make serve` the last: MkDocs' own errors for a block name no file or line.)
 """
@@ -140,8 +140,24 @@ def done(root: Path, path_arg: str | None) -> int:
 
 
 def blocks(root: Path) -> int:
-    """The problems of the translations' blocks in mkdocs.yml, the preflight's words, before MkDocs reads them."""
+    """When MkDocs itself refuses mkdocs.yml (it validates a language's block before any hook runs, naming
+    no file, line or language), the block problems the preflight would report, located; otherwise nothing:
+    the build's preflight then reports them with every other problem, in every language."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
     config = root / "mkdocs.yml"
+    mkdocs_log = logging.getLogger("mkdocs")
+    level, mkdocs_log.level = mkdocs_log.level, logging.CRITICAL  # MkDocs says it again itself, next
+    try:
+        load_config(str(config), strict=True)
+        return 0
+    except (Abort, ConfigurationError):
+        pass
+    finally:
+        mkdocs_log.setLevel(level)
     try:
         problems = block_problems(config, root, nav_labels_of(config.read_text(encoding="utf-8")))
     except Exception:  # not YAML, not UTF-8...: MkDocs says so itself, next
