@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks.plain_text import markup_in
-from checks.translation_parity import closest
+from checks.problem import closest
 
 FIX = "write plain words, without '<' tags or '&…;' entities."
 
