@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from checks.bounds import bounds_problems
 from checks.plain_text import markup_in
 from checks.problem import Problem, closest
 from model.markdown_facts import Heading, PageFacts, read_page
@@ -120,6 +121,9 @@ class Checker:
                 "file is not UTF-8 text (first bad byte on this line)",
                 "save the file as UTF-8 in your editor (check the accented letters on this line).",
             )
+            return None
+        if too_much := next(bounds_problems(text, len(data)), None):  # before anything parses it
+            self.add(locale, page, *too_much)
             return None
         facts = read_page(text)
         if facts.empty:
