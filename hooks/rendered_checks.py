@@ -2,8 +2,9 @@
 
 mkdocs-static-i18n builds the default language, then each other language inside the default
 build's on_post_build. Problems are collected as pages render, each at the Markdown line that made
-it; a page with a problem is never written (its content is emptied before the search index or a
-template sees it). Once every language is built, every problem is reported, the translators' files
+it; from the first problem on nothing more is written (a language's pages all render before any
+is written), and a page with a problem is emptied before the search index or a template sees it
+or its title. Once every language is built, every problem is reported, the translators' files
 first, and the build stops, no traceback. The state of one build lives in a `Run`, started afresh
 by every build, so `mkdocs serve` rebuilds start clean.
 """
@@ -36,7 +37,6 @@ class Run:
     problems: list[Problem] = field(default_factory=list)
     checked: Counter = field(default_factory=Counter)  # locale -> pages checked
     english: dict[str, tuple[Structure, SourceLines]] = field(default_factory=dict)  # page path -> its English page
-    refused: set[str] = field(default_factory=set)  # source files of the pages not to write
     default: str = ""  # the default language, whose files come last
     reported: bool = False
 
@@ -49,8 +49,8 @@ def title_problem(title: str | None, text: str, file: str) -> Problem | None:
     escaped again) must be plain text."""
     if not title:
         return None
-    printed = Markup(title).striptags()
-    markup = markup_in(title) or markup_in(printed) or ("<" in printed and printed)
+    printed = Markup(title).striptags()  # Material: {{ page.title | striptags }}; MkDocs keeps '&amp;' in titles
+    markup = markup_in(printed) or ("<" in title and (markup_in(title) or title))
     if not markup:
         return None
     facts = read_page(text)
@@ -117,14 +117,20 @@ def on_page_content(html, page, config, files):
     run.checked[locale] += 1
     if found:
         run.problems.extend(found)
-        run.refused.add(page.file.abs_src_path)
-        return ""  # nothing of it reaches the search index, the templates or site/
+        page.meta["title"] = page.file.name  # its title reaches the nav of every page and the search index
+        return ""  # nor does its content
     return html
 
 
-@event_priority(-100)  # after every other hook: a refused page is never written
+@event_priority(-100)  # after every other hook
 def on_post_page(output, page, config):
-    return "" if page.file.abs_src_path in run.refused else output
+    """Once a problem is found, nothing more is written: this language's pages render before any is written."""
+    return "" if run.problems else output
+
+
+@event_priority(-100)
+def on_post_template(output, template_name, config):
+    return "" if run.problems else output  # 404.html, sitemap.xml: they hold the nav and addresses too
 
 
 def on_env(env, config, files):

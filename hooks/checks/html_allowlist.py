@@ -146,6 +146,7 @@ LINK_SCHEMES = {"https", "http", "mailto", "tel"}
 SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 CONTROLS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # what a browser strips around a URL
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # and removes inside it
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 LOCAL_NAMES = re.compile(r"(?:.*\.)?localhost\.?|")  # also an empty host
 SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
@@ -201,6 +202,7 @@ class Finding:
     fix: str
     search: tuple[str, ...]  # text to look for in the Markdown source, best first
     heading: str | None  # id of the heading the element follows, for when the text is not found
+    title: int | None = None  # for a page title (<h1>): which one, from 0
 
 
 def url_problem(url: str, resource: bool, site_host: str | None = None) -> str | None:
@@ -238,8 +240,9 @@ class _Auditor(HTMLParser):
         self.open: list[tuple[str, str, list[str]]] = []  # (tag, its start tag as written, its classes)
         self.titles = 0
 
-    def add(self, what: str, fix: str, *search: str) -> None:
-        self.findings.append(Finding(what, fix, tuple(s for s in search if s), self.heading))
+    def add(self, what: str, fix: str, *search: str, title: int | None = None) -> None:
+        what = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", what)  # one line in the terminal, every character seen
+        self.findings.append(Finding(what, fix, tuple(s for s in search if s), self.heading, title))
 
     def _inside(self, tag: str, css_class: str | None = None) -> bool:
         return any(t == tag and (css_class is None or css_class in c) for t, _, c in self.open)
@@ -281,7 +284,7 @@ class _Auditor(HTMLParser):
                     self.add(
                         "a second page title (<h1>): a page has one",
                         "start this heading with ## (a section), as in English",
-                        source[:40],
+                        title=self.titles - 1,
                     )
             elif not attributes.get("id"):
                 self.add(
@@ -400,6 +403,7 @@ class SourceLines:
     heading_lines: dict[str, int] = field(default_factory=dict)  # explicit {#id} -> its line
     sections: list[int] = field(default_factory=list)  # the lines of the section headings (## and below), in order
     boxes: list[int] = field(default_factory=list)  # the lines of the '!!!'/'???' boxes, in order
+    titles: list[int] = field(default_factory=list)  # the lines of the page titles ('# …')
 
     @classmethod
     def read(cls, text: str) -> SourceLines:
@@ -409,9 +413,12 @@ class SourceLines:
             if heading.id:
                 headings.setdefault(heading.id, heading.line)
         sections = [h.line for h in facts.headings if h.level >= 2]
-        return cls(text.splitlines(), headings, sections, [box.line for box in facts.admonitions])
+        titles = [h.line for h in facts.headings if h.level == 1]
+        return cls(text.splitlines(), headings, sections, [box.line for box in facts.admonitions], titles)
 
     def line_of(self, finding: Finding) -> int:
+        if finding.title is not None and finding.title < len(self.titles):
+            return self.titles[finding.title]
         start = self.heading_lines.get(finding.heading, 1) if finding.heading else 1
         for text in finding.search:
             for needle in {text, text.replace("&", "&amp;"), text.replace('"', "&quot;")}:

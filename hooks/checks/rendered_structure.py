@@ -38,6 +38,7 @@ class Structure:
     tabs: Counter = field(default_factory=Counter)  # section id -> tabbed blocks in it
     links: Counter = field(default_factory=Counter)  # internal link targets
     images: Counter = field(default_factory=Counter)
+    words: dict[str, str] = field(default_factory=dict)  # a link or image target -> its first text or alt text
 
 
 def _box_kind(tag: str, classes: list[str], opened: bool) -> str:
@@ -53,7 +54,7 @@ class _Reader(HTMLParser):
         self.found = Structure()
         self.section: str | None = None
         self.open: list[tuple[str, Box | None, bool]] = []  # (tag, box it opens, is a box title)
-        self.in_code = 0
+        self.link: str | None = None  # the internal link being read
 
     def _inside_box_body(self) -> Box | None:
         box = None
@@ -78,8 +79,11 @@ class _Reader(HTMLParser):
         elif tag == "a" and "headerlink" not in classes and (href := attributes.get("href") or ""):
             if not SCHEME.match(href) and not href.startswith("//"):
                 self.found.links[href] += 1
+                self.link = href
         elif tag == "img":
-            self.found.images[attributes.get("src") or ""] += 1
+            src = attributes.get("src") or ""
+            self.found.images[src] += 1
+            self.found.words.setdefault(src, attributes.get("alt") or "")
         if tag in {"br", "img", "hr", "input"}:
             return
         opened = None
@@ -89,6 +93,8 @@ class _Reader(HTMLParser):
         self.open.append((tag, opened, tag == "summary" or (tag == "p" and "admonition-title" in classes)))
 
     def handle_endtag(self, tag):
+        if tag == "a":
+            self.link = None
         for i in range(len(self.open) - 1, -1, -1):
             if self.open[i][0] == tag:
                 del self.open[i:]
@@ -97,6 +103,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if data.strip() and (box := self._inside_box_body()):
             box.empty = False
+        if self.link and data.strip():
+            self.found.words.setdefault(self.link, data.strip())
 
 
 def structure(html: str) -> Structure:
@@ -111,6 +119,7 @@ def structure_problems(
 ) -> list[Finding]:
     """How the rendered translation differs from the rendered English page, each difference once."""
     found = _heading_problems(page, english, source, en_source, en_file)
+    sections_differ = bool(found)  # then what each section holds cannot be compared: the cause is enough
     found += _box_problems(page, english, source, en_file)
     at = lambda section: source.heading_lines.get(section) if section else None
     for counts, en_counts, noun, fix in (
@@ -122,7 +131,7 @@ def structure_problems(
         ),
         (page.tabs, english.tabs, "tabbed block(s)", "keep the '===' tabs English has, no others"),
     ):
-        for section, count in (counts - en_counts).items():
+        for section, count in (counts - en_counts).items() if not sections_differ else ():
             start = at(section) or 1
             marker = "\t" if noun.startswith("code") else "==="
             line = next(
@@ -135,8 +144,8 @@ def structure_problems(
                     fix,
                 )
             )
-    found += _target_problems("link", page.links, english.links, source, en_file)
-    found += _target_problems("image", page.images, english.images, source, en_file)
+    found += _target_problems("link", page.links, english.links, page.words, source, en_file)
+    found += _target_problems("image", page.images, english.images, page.words, source, en_file)
     return found
 
 
@@ -149,7 +158,7 @@ def _heading_problems(
     def line(index: int) -> int | None:  # of the translation's index-th section heading
         if index < len(ids) and ids[index] in source.heading_lines:
             return source.heading_lines[ids[index]]
-        return source.sections[index] if index < len(source.sections) else None
+        return source.sections[index] if index < len(source.sections) else len(source.lines)  # after the last section
 
     en_at = lambda i: f"{en_file}:{en_source.heading_lines[i]}" if i in en_source.heading_lines else en_file
     keep = "exactly as in English; translate only its text"
@@ -223,18 +232,21 @@ def _box_problems(page: Structure, english: Structure, source: SourceLines, en_f
     return found
 
 
-def _target_problems(noun: str, mine: Counter, theirs: Counter, source: SourceLines, en_file: str) -> list[Finding]:
+def _target_problems(
+    noun: str, mine: Counter, theirs: Counter, words: dict[str, str], source: SourceLines, en_file: str
+) -> list[Finding]:
     """Links or images that differ, a mistyped target once: 'x' where English has 'y'."""
     fix = "keep every link and image target as in English; translate only the words."
     found: list[Finding] = []
     missing = list((theirs - mine).elements())
-    for target in (mine - theirs).elements():
-        last = target.rsplit("#", 1)[-1] if "#" in target else target.rstrip("/").rsplit("/", 1)[-1]
-        line = next((n for n, text in enumerate(source.lines, 1) if last and last in text), None)
+    for target in list((mine - theirs).elements())[:20]:  # a page changed all over: the first ones say enough
+        last = target.rsplit("#", 1)[-1] if "#" in target else target.rstrip("/").rsplit("/", 1)[-1].strip(".")
+        needles = [n for n in (words.get(target, "")[:30], last) if n]
+        line = next((n for needle in needles for n, text in enumerate(source.lines, 1) if needle in text), None)
         if hint := closest(target, missing, cutoff=0.6) or (missing[0] if len(missing) == 1 else None):
             missing.remove(hint)
             found.append((line, f"the page renders a {noun} to '{target}' where English has '{hint}' ({en_file})", fix))
         else:
             found.append((line, f"the page renders a {noun} to '{target}' that English does not have ({en_file})", fix))
-    found += [(None, f"the page does not render English's {noun} to '{target}' ({en_file})", fix) for target in missing]
+    found += [(None, f"the page does not render English's {noun} to '{target}' ({en_file})", fix) for target in missing[:20]]
     return found
