@@ -11,6 +11,7 @@ tel: elsewhere than this computer or the site's own address; images only come fr
 
 from __future__ import annotations
 
+import bisect
 import html
 import ipaddress
 import re
@@ -383,10 +384,32 @@ class _Auditor(HTMLParser):
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+def unterminated_tags(page_html: str) -> list[int]:
+    """Where a '<' starts a tag ('<a', '</', '<!', '<?') that does not end ('>') before the next '<'."""
+    ends = [m.start() for m in re.finditer(">", page_html)]
+    starts = [m.start() for m in re.finditer("<", page_html)]
+    found = []
+    for index, start in enumerate(starts):
+        if start + 1 < len(page_html) and (page_html[start + 1].isalpha() or page_html[start + 1] in "/!?"):
+            end = ends[i] if (i := bisect.bisect_left(ends, start)) < len(ends) else None
+            following = starts[index + 1] if index + 1 < len(starts) else None
+            if end is None or (following is not None and following < end):
+                found.append(start)
+    return found
+
+
 def audit(page_html: str, site_url: str | None = None) -> list[Finding]:
     """Everything in a page's rendered HTML that is not on the allowlist; `site_url` is the site's own address."""
     auditor = _Auditor(urlsplit(site_url).hostname if site_url else None)
-    auditor.feed(page_html)
+    unterminated = unterminated_tags(page_html)
+    for start in unterminated:
+        auditor.handle_data(page_html[start : start + 30].split("\n", 1)[0])
+    # html.parser would rescan the rest of the page from each of them (quadratic time): they are text to it
+    pieces, last = [], 0
+    for start in unterminated:
+        pieces += [page_html[last:start], "&lt;"]
+        last = start + 1
+    auditor.feed("".join([*pieces, page_html[last:]]))
     auditor.close()
     if auditor.rawdata:  # a tag or comment left open at the end of the page
         auditor.handle_data("<" + auditor.rawdata.lstrip("<"))
