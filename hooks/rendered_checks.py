@@ -28,6 +28,7 @@ from model.markdown_facts import read_page
 from model.site import from_config
 
 log = logging.getLogger("mkdocs.plugins.rendered_checks")
+MOST = 20  # problems reported for one page
 
 
 @dataclass
@@ -61,7 +62,7 @@ def title_problem(title: str | None, text: str, file: str) -> Problem | None:
     return Problem(
         file,
         title_line,
-        f"the page title becomes '{markup[:60]}' in the page's <title> and menus, which is markup, not text",
+        f"the page title becomes '{printed[:80]}' in the page's <title>: '{markup.strip()[:30]}' is markup, not text",
         "write the title (the '# ' heading) as plain words: no code span, tag or '&…;' entity in it.",
     )
 
@@ -77,7 +78,11 @@ def page_problems(
     """Every allowlist finding in one page's HTML, and how its structure differs from the English
     `original` (for a translation), located in its Markdown source."""
     source = SourceLines.read(markdown_source)
-    found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in audit(html, site_url)]
+    findings = audit(html, site_url)
+    found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings[:MOST]]
+    if len(findings) > MOST:  # a page pasted from elsewhere: the first ones say what to do
+        last = max((p.line or 0) for p in found) or None
+        found.append(Problem(file, last, f"and {len(findings) - MOST} more like these on the page", "fix the ones above first."))
     if original is not None and not found:  # the structure of a page that renders what it should not is moot
         english, en_source = original
         found += [
@@ -143,7 +148,7 @@ def on_env(env, config, files):
 def _report() -> int:
     """Every problem once, the translations' files first (their cause is usually there)."""
     english = f"docs/{run.default}/"
-    found = sorted(set(run.problems), key=lambda p: (p.file.startswith(english), p.file, p.line or 0))
+    found = sorted(dict.fromkeys(run.problems), key=lambda p: (p.file.startswith(english), p.file, p.line or 0))
     for problem in found:
         log.error(str(problem))
     run.reported = True

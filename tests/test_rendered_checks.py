@@ -87,6 +87,7 @@ BAD = [
     ("stray-div", "</div></div>\n\nProposez une solution.", LAST, "'</div>' closes nothing"),
     ("second-title", "# Encore un titre", LAST, "a second page title"),
     ("raw-heading", "<h2>Réparez encore</h2>", LAST, "heading <h2> has no id"),
+    ("pasted-markup", " ".join(f"<x{i}>" for i in range(30)), LAST, "<x0> is not allowed"),
     # parity with the English page, on what the reader gets, each difference once
     ("section-missing", ("## Réparez {#remedy}\n", ""), LAST - 1, "section id '#remedy' is missing"),
     ("section-renamed", ("{#remedy}", "{#reparer}"), 18, "'#reparer' should be '#remedy' as in English"),
@@ -316,3 +317,9 @@ def test_each_build_starts_with_no_problems_found(tmp_path):
     rendered_checks.run.problems.append(Problem("docs/fr/x.md", 1, "stale", "none"))
     rendered_checks.on_pre_build(config)
     assert rendered_checks.run.problems == [] and rendered_checks.run.default == "en"
+
+
+def test_a_page_full_of_problems_reports_the_first_ones(bad_build):
+    _, _, output, _ = bad_build
+    messages = [m for m in output.splitlines() if "docs/fr/pasted-markup.md" in m]
+    assert len(messages) == 21 and "and 10 more like these on the page" in messages[-1], messages
