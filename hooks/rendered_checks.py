@@ -98,6 +98,7 @@ def _source(page, config) -> tuple[str, str]:
     return path.read_text(encoding="utf-8-sig", errors="replace"), path.relative_to(root).as_posix()
 
 
+@event_priority(100)  # before the preflight, which may stop the build (on_build_error then finds nothing stale)
 def on_pre_build(config):
     global run
     if not config.plugins["i18n"].building:  # the default language's build starts the whole build
