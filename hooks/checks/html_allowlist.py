@@ -88,6 +88,7 @@ ATTRIBUTES = {
     "td": {"style", "align"},
 }
 VOID = {"br", "hr", "img", "input"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTE_VALUES = {  # attributes whose value is one of a few
     "style": re.compile(r"text-align: (?:left|right|center);?"),
     "align": re.compile(r"left|right|center"),
@@ -149,7 +150,6 @@ CONTROLS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # what a browser strips a
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # and removes inside it
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 LOCAL_NAMES = re.compile(r"(?:.*\.)?localhost\.?|")  # also an empty host
-SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 def browser_url(value: str) -> str:
@@ -183,7 +183,7 @@ def _ipv4(host: str) -> ipaddress.IPv4Address | None:
 
 def _local_host(host: str, site_host: str | None) -> str | None:
     """Why a link's host is not one to link to from a page: this computer, a local network, this site."""
-    host = unquote(host).lower().strip("[]")
+    host = unquote(host).lower()
     if site_host and host.rstrip(".") == site_host:
         return "is the site's own full address (it breaks on a copy hosted elsewhere or opened from a folder)"
     if LOCAL_NAMES.fullmatch(host):
@@ -224,8 +224,7 @@ def url_problem(url: str, resource: bool, site_host: str | None = None) -> str |
         return "is an absolute path (it breaks when the site is served under a sub-path or from a folder)"
     if name in {"http", "https"}:
         try:
-            host = urlsplit(after and f"{name}:{after}").netloc.rpartition("@")[2]
-            host = host if host.endswith("]") else host.rpartition(":")[0] or host
+            host = urlsplit(clean).hostname or ""  # without user, port or [ ]
         except ValueError:
             return "is not an address a browser can read"
         return _local_host(host, site_host)
@@ -379,9 +378,6 @@ class _Auditor(HTMLParser):
 
     def handle_pi(self, data):
         self.add(f"'<?{data[:30]}>' is not allowed on a page", "remove it", f"<?{data[:10]}")
-
-
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def unterminated_tags(page_html: str) -> list[int]:
