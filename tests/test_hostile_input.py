@@ -14,6 +14,7 @@ import pytest
 
 from checks.bounds import bounds_problems
 from checks.html_allowlist import SourceLines, audit
+from conftest import ROOT
 from model.markdown_facts import read_page
 from translation_site import FR_PAGE, LAST, page_count, site_text, timed_build, write_site
 
@@ -86,8 +87,6 @@ def test_refusing_hostile_pages_is_faster_than_building_clean_ones(hostile_build
 
 
 def test_the_guides_own_pages_are_within_bounds():
-    from conftest import ROOT
-
     for path in sorted((ROOT / "docs").rglob("*.md")):
         data = path.read_bytes()
         assert list(bounds_problems(data.decode("utf-8-sig"), len(data))) == [], path
