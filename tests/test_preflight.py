@@ -293,6 +293,12 @@ def test_link_to_an_english_only_page_falls_back_to_english(tmp_path):
     problem_at(found, "docs/fr/three-rs.md", 12, "docs/en/listening.md has no id '#their-word'", "'#their-words'")
 
 
+@pytest.mark.parametrize("address", ["http://127.1:8000/fr/", "HTTP://LocalHost/fr/", "http:\\\\[::1]/fr/", "//0x7f.0.0.1/fr/"])
+def test_links_to_this_computer_are_read_as_a_browser_reads_them(tmp_path, address):
+    found = check(tmp_path, {"fr/three-rs.md": FR_THREE_RS.replace("(index.md#welcome)", f"({address}#welcome)")})
+    problem_at(found, "docs/fr/three-rs.md", 7, "points to this computer", "Fix: link to 'index.md#welcome'")
+
+
 def test_link_out_of_the_language_folder(tmp_path):
     found = check(tmp_path, both("(index.md#welcome)", "(../en/index.md#welcome)"))
     problem_at(found, "docs/fr/three-rs.md", 7, "points outside docs/fr/")

@@ -17,7 +17,7 @@ import ipaddress
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from pygments.token import STANDARD_TYPES
 
@@ -224,11 +224,17 @@ def url_problem(url: str, resource: bool, site_host: str | None = None) -> str |
         return "is an absolute path (it breaks when the site is served under a sub-path or from a folder)"
     if name in {"http", "https"}:
         try:
-            host = urlsplit(clean).hostname or ""  # without user, port or [ ]
+            return local_address(urlsplit(clean), site_host)
         except ValueError:
             return "is not an address a browser can read"
-        return _local_host(host, site_host)
     return None
+
+
+def local_address(address: SplitResult, site_host: str | None) -> str | None:
+    """Why a link to this address is not one to put on a page: this computer, a local network, this site."""
+    if address.scheme.lower() not in {"", "http", "https"}:
+        return None
+    return _local_host(address.hostname or "", site_host)
 
 
 class _Auditor(HTMLParser):

@@ -10,9 +10,10 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from checks.bounds import bounds_problems
+from checks.html_allowlist import browser_url, local_address
 from checks.plain_text import markup_in
 from checks.problem import Problem, closest
 from model.markdown_facts import Heading, PageFacts, read_page
@@ -22,7 +23,6 @@ from model.translation_records import has_history, statuses_this_build
 # l10n (the translation record) and downloads. Anything else (template, …) changes the page.
 FRONT_MATTER_KEYS = ("description", "title", "l10n", "search", "hide", "downloads")
 COMMIT = re.compile(r"[0-9a-f]{7,40}")
-LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
 
 
 class Checker:
@@ -278,13 +278,16 @@ class Checker:
 
     def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
         """Links to this site must be relative: never to localhost, the site's own address or another language."""
-        site = (self.site_url or "").rstrip("/") + "/" if self.site_url else None
+        site_host = urlsplit(self.site_url).hostname if self.site_url else None
         for link in facts.links:
-            target, why = link.target, None
-            if match := LOCAL_HOST.match(target):
-                why, path = "points to the preview on this computer", match.group(1) or "/"
-            elif site and target.lower().startswith(site.lower()):
-                why, path = "is the site's own full address", "/" + target[len(site) :]
+            target = link.target
+            try:  # read as a browser reads it: the one reading of URLs, also used on the HTML
+                address = urlsplit(browser_url(target))
+                why = local_address(address, site_host) if address.netloc else None
+            except ValueError:
+                continue  # an address no browser can read: the rendered checks name it
+            if why:
+                path = address.path or "/"
             elif target.startswith("/") and not target.startswith("//"):
                 why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
             else:
