@@ -323,3 +323,13 @@ def test_a_page_full_of_problems_reports_the_first_ones(bad_build):
     _, _, output, _ = bad_build
     messages = [m for m in output.splitlines() if "docs/fr/pasted-markup.md" in m]
     assert len(messages) == 21 and "and 10 more like these on the page" in messages[-1], messages
+
+
+def test_a_tabbed_block_keeps_the_english_tabs(tmp_path):
+    tabs = lambda *labels: "".join(f'=== "{label}"\n    Texte.\n\n' for label in labels)
+    write_site(tmp_path, {"tabs": FR_PAGE.replace("Proposez une solution.", tabs("Un", "Deux", "Trois"))})
+    english = tmp_path / "docs" / "en" / "tabs.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("Offer a fix.", tabs("One", "Two")), encoding="utf-8")
+    result, output = build(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "docs/fr/tabs.md:20: tabbed block 1 has 3 tabs; English has 2" in output, output

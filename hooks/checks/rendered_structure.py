@@ -36,6 +36,7 @@ class Structure:
     boxes: list[Box] = field(default_factory=list)
     code: Counter = field(default_factory=Counter)  # section id -> code blocks in it
     tabs: Counter = field(default_factory=Counter)  # section id -> tabbed blocks in it
+    tab_counts: list[str] = field(default_factory=list)  # how many tabs each tabbed block has, in order
     links: Counter = field(default_factory=Counter)  # internal link targets
     images: Counter = field(default_factory=Counter)
     words: dict[str, str] = field(default_factory=dict)  # a link or image target -> its first text or alt text
@@ -76,6 +77,7 @@ class _Reader(HTMLParser):
             self.found.code[self.section] += 1
         elif tag == "div" and "tabbed-set" in classes:
             self.found.tabs[self.section] += 1
+            self.found.tab_counts.append((attributes.get("data-tabs") or ":").split(":")[1])
         elif tag == "a" and "headerlink" not in classes and (href := attributes.get("href") or ""):
             if not SCHEME.match(href) and not href.startswith("//"):
                 self.found.links[href] += 1
@@ -144,6 +146,16 @@ def structure_problems(
                     fix,
                 )
             )
+    if not sections_differ and page.tabs == english.tabs and page.tab_counts != english.tab_counts:
+        k = next(k for k, (a, b) in enumerate(zip(page.tab_counts, english.tab_counts)) if a != b)
+        starts = _tab_block_lines(source.lines)
+        found.append(
+            (
+                starts[k] if k < len(starts) else None,
+                f"tabbed block {k + 1} has {page.tab_counts[k]} tabs; English has {english.tab_counts[k]} ({en_file})",
+                "keep the '===' tabs English has, no others.",
+            )
+        )
     found += _target_problems("link", page.links, english.links, page.words, source, en_file)
     found += _target_problems("image", page.images, english.images, page.words, source, en_file)
     return found
@@ -250,3 +262,19 @@ def _target_problems(
             found.append((line, f"the page renders a {noun} to '{target}' that English does not have ({en_file})", fix))
     found += [(None, f"the page does not render English's {noun} to '{target}' ({en_file})", fix) for target in missing[:20]]
     return found
+
+
+def _tab_block_lines(lines: list[str]) -> list[int]:
+    """The line of each tabbed block's first '===' tab (the tabs after it, and their indented text, are that block's)."""
+    starts, indent = [], None  # indent: of the tabs of the block being read
+    for number, text in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        here = len(text) - len(text.lstrip(" "))
+        if indent is not None and (here > indent or (here == indent and text.lstrip(" ").startswith("==="))):
+            continue
+        indent = None
+        if text.lstrip(" ").startswith("==="):
+            starts.append(number)
+            indent = here
+    return starts
