@@ -16,8 +16,7 @@ from pathlib import Path
 import yaml
 
 from checks.plain_text import markup_in
-from checks.problem import Problem
-from checks.translation_parity import closest
+from checks.problem import Problem, closest
 from model import safe_yaml
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -10,14 +10,15 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from checks.bounds import bounds_problems
+from checks.html_allowlist import browser_url, local_address
 from checks.plain_text import markup_in
-from checks.problem import Problem
-from checks.translation_parity import closest, parity_problems
-from model.markdown_facts import PageFacts, read_page
+from checks.problem import Problem, closest
+from model.markdown_facts import Heading, PageFacts, read_page
 from model.translation_records import has_history, statuses_this_build
 
 # Front matter the guide uses: Material reads title, description, search and hide; we add
@@ -30,7 +31,6 @@ SAME_AS_ENGLISH = ("hide", "search", "downloads")
 # HTML, script or style sheet would be published as it is). A translation may replace an English image.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 COMMIT = re.compile(r"[0-9a-f]{7,40}")
-LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
 
 
 class Checker:
@@ -39,6 +39,8 @@ class Checker:
         self.problems: list[Problem] = []
         self.pages: dict[str, dict[str, PageFacts | None]] = {}  # locale -> page path -> facts (None: unreadable or empty)
         self.files: dict[str, set[str]] = {}  # locale -> every file path, for images
+        # (locale, page, id) a translation lost -> the links (file, line) that depend on it
+        self.lost_ids: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
 
     def rel(self, locale: str, page: str = "") -> str:
         return (self.docs / locale / page).relative_to(self.docs.parent).as_posix() + ("" if page else "/")
@@ -156,6 +158,9 @@ class Checker:
                 "file is not UTF-8 text (first bad byte on this line)",
                 "save the file as UTF-8 in your editor (check the accented letters on this line).",
             )
+            return None
+        if too_much := next(bounds_problems(text, len(data)), None):  # before anything parses it
+            self.add(locale, page, *too_much)
             return None
         facts = read_page(text)
         if facts.empty:
@@ -349,13 +354,16 @@ class Checker:
 
     def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
         """Links to this site must be relative: never to localhost, the site's own address or another language."""
-        site = (self.site_url or "").rstrip("/") + "/" if self.site_url else None
+        site_host = urlsplit(self.site_url).hostname if self.site_url else None
         for link in facts.links:
-            target, why = link.target, None
-            if match := LOCAL_HOST.match(target):
-                why, path = "points to the preview on this computer", match.group(1) or "/"
-            elif site and target.lower().startswith(site.lower()):
-                why, path = "is the site's own full address", "/" + target[len(site) :]
+            target = link.target
+            try:  # read as a browser reads it: the one reading of URLs, also used on the HTML
+                address = urlsplit(browser_url(target))
+                why = local_address(address, site_host) if address.netloc else None
+            except ValueError:
+                continue  # an address no browser can read: the rendered checks name it
+            if why:
+                path = address.path or "/"
             elif target.startswith("/") and not target.startswith("//"):
                 why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
             else:
@@ -415,11 +423,12 @@ class Checker:
             elif link.anchor and target[1] is not None and link.anchor not in target[1].ids:
                 where = self.rel(target[0], resolved)
                 english = self.pages.get(self.default, {}).get(resolved)
-                if target[0] != self.default and english and link.anchor in english.ids:  # the translated page lost the id
-                    fix = f"keep '{{#{link.anchor}}}' on the matching heading of {where}, exactly as in English."
-                else:
-                    hint = closest(link.anchor, target[1].ids)
-                    fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
+                if target[0] != self.default and english and link.anchor in english.ids:
+                    # the translated page lost the id: one problem there, the cause, not one per link
+                    self.lost_ids.setdefault((target[0], resolved, link.anchor), []).append((self.rel(locale, page), link.line))
+                    continue
+                hint = closest(link.anchor, target[1].ids)
+                fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
                 self.add(
                     locale,
                     page,
@@ -446,11 +455,54 @@ class Checker:
                         f"translation has no English original ({self.rel(self.default, page)})",
                         f"rename it to match its English file{f' (closest: {hint!r})' if hint else ''}, or add the English page first.",
                     )
-                elif locale != self.default and english[page] is not None:
-                    for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
-                        self.add(locale, page, line, what, fix)
                 self.check_links(locale, page, facts)
+        self.report_lost_ids()
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
+
+    def report_lost_ids(self) -> None:
+        """A section id a translation dropped or renamed: one problem at the translator's heading,
+        counting the links that depend on it (the rest of a translation's parity is judged on its HTML)."""
+        for (locale, page, anchor), links in self.lost_ids.items():
+            facts, english = self.pages[locale][page], self.pages[self.default][page]
+            heading = where_id_belongs(facts, english, anchor)
+            en_line = english.ids[anchor].line
+            file = self.rel(locale, page)
+            if heading is not None:  # its own "no explicit id" problem is this one
+                self.problems = [p for p in self.problems if (p.file, p.line) != (file, heading.line)]
+            has = f"has '#{heading.id}'" if heading and heading.id else "has no id"
+            what = (
+                f"section id '#{anchor}' is missing: "
+                + (f"this heading {has} where " if heading else "")
+                + f"English has '{{#{anchor}}}' ({self.rel(self.default, page)}:{en_line})"
+            )
+            elsewhere = [f"{f}:{n}" for f, n in links if f != file]
+            if elsewhere:
+                shown = ", ".join(elsewhere[:3]) + (", …" if len(elsewhere) > 3 else "")
+                what += f"; {len(elsewhere)} link(s) in other pages depend on it ({shown})"
+            if len(links) > len(elsewhere):
+                what += f"; {len(links) - len(elsewhere)} link(s) on this page too"
+            self.add(
+                locale,
+                page,
+                heading.line if heading else None,
+                what,
+                f"write the heading with '{{#{anchor}}}' exactly as in English; translate only its text.",
+            )
+
+
+def where_id_belongs(facts: PageFacts, english: PageFacts, anchor: str) -> Heading | None:
+    """The translation's heading that stands where English has the heading with `anchor`: the one
+    at the same place among the sections, counted from the nearest section both pages share."""
+    en = [h for h in english.headings if h.level >= 2]
+    tr = [h for h in facts.headings if h.level >= 2]
+    index = next(i for i, h in enumerate(en) if h.id == anchor)
+    shared = {h.id: i for i, h in enumerate(tr) if h.id}
+    before = next(((i, shared[h.id]) for i, h in reversed(list(enumerate(en[:index]))) if h.id in shared), (-1, -1))
+    after = next(((i, shared[h.id]) for i, h in enumerate(en[index + 1 :], index + 1) if h.id in shared), (len(en), len(tr)))
+    for candidate in (before[1] + (index - before[0]), after[1] - (after[0] - index)):
+        if before[1] < candidate < after[1] and (tr[candidate].id is None or tr[candidate].id not in english.ids):
+            return tr[candidate]
+    return None
 
 
 def _flow(value) -> str:
