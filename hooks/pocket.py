@@ -15,8 +15,8 @@ names a file that is not in the site. overrides/assets/javascripts/pocket.js reg
 and asks it to save the page's language once the page has loaded and the browser is idle.
 
 mkdocs.yml turns it on and off (`extra: pocket:`); the offline edition (file://) never has it, and
-`mkdocs serve` only with `serve: true`. Turned off, `sw.js` is a worker that removes what an
-earlier build saved on readers' devices, and then itself.
+`mkdocs serve` only with `serve: true`. Turned off, `sw.js` is a worker that takes over on readers'
+devices, deletes what an earlier build saved, and handles no request.
 """
 
 from __future__ import annotations
@@ -203,13 +203,17 @@ def language_files(site: Site, locale: str, site_dir: Path) -> dict[str, str]:
 
 
 def missing_files(files: dict[str, dict[str, str]], site_dir: Path) -> list[str]:
-    """One located line per file a language's list names that is not in the built site."""
+    """One located line per file the languages' lists name that is not in the built site: the first
+    page (or hook) naming it, and the languages whose readers would miss it offline."""
+    missing: dict[str, tuple[str, list[str]]] = {}
+    for locale, named in files.items():
+        for path, origin in named.items():
+            if not (site_dir / path).is_file():
+                missing.setdefault(path, (origin, []))[1].append(locale)
     return [
-        f"{origin}: names '{path}', which is not in the built site ({site_dir.name}/{path}), so readers offline "
-        f"({locale}) would miss it. Fix: correct the link, or add the file to docs/ or overrides/."
-        for locale, named in files.items()
-        for path, origin in named.items()
-        if not (site_dir / path).is_file()
+        f"{origin}: names '{path}', which is not in the built site ({site_dir.name}/{path}), so readers "
+        f"offline would miss it (in {', '.join(locales)}). Fix: correct the link, or add the file to docs/ or overrides/."
+        for path, (origin, locales) in missing.items()
     ]
 
 

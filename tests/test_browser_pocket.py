@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -210,5 +211,49 @@ def test_a_new_build_reaches_a_saved_copy_and_a_broken_one_never_replaces_it(bro
             context.set_offline(True)
             page.goto(base + other)
             expect(page.locator("article")).to_contain_text("second edition")
+        finally:
+            context.close()
+
+
+def test_with_save_data_nothing_is_saved_until_the_reader_asks(browser, hosted):
+    context = browser.new_context(service_workers="allow")
+    # the browser's data saver, as pages read it (Chromium has no switch for it)
+    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    downloads: list[str] = []
+    context.on("request", lambda r: r.service_worker and not r.url.endswith("/sw.js") and downloads.append(r.url))
+    try:
+        page = context.new_page()
+        page.goto(hosted + SITE.url("fr", "three-rs.md"))
+        button = page.get_by_role("button", name=words("fr")["offline_save"])
+        expect(button).to_be_visible(timeout=SAVING)
+        page.wait_for_load_state("networkidle")
+        assert downloads == [] and cache_names(page) == []
+        button.click()
+        page.wait_for_selector("html[data-pocket-saved~='fr']", state="attached", timeout=SAVING)
+        expect(page.locator(".kyc-pocket-save")).to_have_text(words("fr")["offline_saved"])
+        assert downloads and len(cache_names(page)) == 1
+    finally:
+        context.close()
+
+
+def test_turned_off_the_next_visit_deletes_the_saved_copy(browser, tmp_path):
+    config = fixture_source(tmp_path)
+    fixture, published = load(config), tmp_path / "published"
+    build_and_publish(config, tmp_path / "on", published)
+    with static_host(published, PREFIX) as base:
+        context = browser.new_context(service_workers="allow")
+        try:
+            page = open_once(context, base, fixture.url("fr", "index.md"), "fr")
+            assert cache_names(page)
+            config.write_text(config.read_text(encoding="utf-8").replace("enabled: true", "enabled: false"), encoding="utf-8")
+            build_and_publish(config, tmp_path / "off", published)
+            page.goto(base + fixture.url("fr", "other.md"))  # the browser fetches sw.js again: the one that retires
+            deadline = time.monotonic() + SAVING / 1000
+            while cache_names(page) and time.monotonic() < deadline:
+                page.wait_for_timeout(250)
+            assert cache_names(page) == []
+            response = page.goto(base + fixture.url("fr", "index.md"))
+            assert not response.from_service_worker
+            assert page.locator("link[rel=manifest]").count() == 0
         finally:
             context.close()

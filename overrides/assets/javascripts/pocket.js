@@ -1,8 +1,5 @@
-// The guide in the reader's pocket (hooks/pocket.py): once the page has loaded and the browser is
-// idle, register the site's service worker and ask it to save this page's language for reading
-// offline (with Save-Data on, a button in the footer asks first). Offline, the language switcher
-// says which languages are not on the device; when a new build has taken over, a notice offers
-// to reload. Never from file:// (the offline edition), where service workers cannot run.
+// The guide on the reader's device (hooks/pocket.py says how): once the page is loaded and the
+// browser idle, register the worker and have it save the page's language (Save-Data: on request).
 (() => {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return
   const worker = new URL(document.currentScript.dataset.worker, document.baseURI)
@@ -19,7 +16,7 @@
     })
   }
 
-  // Offline, each other language of the switcher says whether it is on this device.
+  // Offline, the switcher says which languages are not on the device.
   const markSwitcher = () => {
     for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
       let note = link.querySelector(".kyc-pocket-note")
@@ -42,7 +39,7 @@
 
   const save = () => ask({ type: "save", page: location.href }).then(show)
 
-  // Save-Data: the reader decides, with a button at the foot of the page.
+  // Save-Data: the reader asks, with a button at the foot of the page.
   const offerToSave = () => {
     const place = document.querySelector(".md-footer-meta__inner")
     if (!place) return
@@ -57,7 +54,7 @@
     place.append(button)
   }
 
-  // A new build has taken over this page: its pages are the new ones from the next page on.
+  // A new build has taken over: its pages are served from the next page on.
   const offerToReload = () => {
     const notice = document.createElement("div")
     notice.className = "md-dialog md-dialog--active kyc-pocket-update"
