@@ -84,6 +84,14 @@ def test_a_language_opened_once_is_read_and_searched_offline(browser, built_site
         if word:  # a language just added may list no word yet
             found = [page_of(result.url) for item in search(page, word) for result in item]
             assert hosted + SITE.url(locale, expected) in found, f"offline, search for {word!r} found {found}"
+            with page.expect_navigation():  # a result's address carries ?h=<word>, for the highlight
+                page.evaluate(
+                    """target => [...document.querySelectorAll('.md-search-result__link')]
+                        .find(link => { const url = new URL(link.href); url.search = ''; return url.href === target }).click()""",
+                    hosted + SITE.url(locale, expected),
+                )
+            assert "?h=" in page.url
+            assert page.title() == built_title(built_site, SITE.url(locale, expected))
             assert failed == []
 
         # the switcher says which languages are not on the device, and one of them leads to the offline page

@@ -54,6 +54,13 @@ def fake_config(**pocket_settings):
     return SimpleNamespace(extra={"pocket": pocket_settings}, plugins={})
 
 
+def test_the_offline_edition_never_has_it():
+    edition = SimpleNamespace(
+        extra={"pocket": {"enabled": True}}, plugins={"offline": SimpleNamespace(config=SimpleNamespace(enabled=True))}
+    )
+    assert not pocket.active(edition)
+
+
 def test_make_serve_registers_it_only_when_asked():
     try:
         pocket.on_startup(command="build", dirty=False)

@@ -24,7 +24,8 @@
       if (missing && !note) {
         note = document.createElement("span")
         note.className = "kyc-pocket-note"
-        note.textContent = ` (${words.offline_not_downloaded})`
+        note.style.cssText = "display:block;font-size:.6rem;line-height:1.3"  // under the name: the list must fit a phone
+        note.textContent = words.offline_not_downloaded
         link.append(note)
       }
       if (!missing) note?.remove()
@@ -46,6 +47,7 @@
     const button = document.createElement("button")
     button.type = "button"
     button.className = "md-button kyc-pocket-save"
+    button.style.cssText = "margin:.6rem .8rem;font-size:.7rem"
     button.textContent = words.offline_save
     button.addEventListener("click", () => {
       button.disabled = true
