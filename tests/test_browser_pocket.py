@@ -265,3 +265,24 @@ def test_turned_off_the_next_visit_deletes_the_saved_copy(browser, tmp_path):
             assert page.locator("link[rel=manifest]").count() == 0
         finally:
             context.close()
+
+
+def test_offline_the_switcher_leads_to_a_saved_language(browser, tmp_path):
+    config = fixture_source(tmp_path)
+    fixture, published = load(config), tmp_path / "published"
+    build_and_publish(config, tmp_path / "site", published)
+    with static_host(published, PREFIX) as base:
+        context = browser.new_context(service_workers="allow")
+        try:
+            open_once(context, base, fixture.url("en", "index.md"), "en").close()
+            page = open_once(context, base, fixture.url("fr", "other.md"), "fr")
+            context.set_offline(True)
+            page.goto(base + fixture.url("en", "other.md"))
+            expect(page.locator(".md-select__link[hreflang='tl']")).to_contain_text(words("en")["offline_not_downloaded"])
+            expect(page.locator(".md-select__link[hreflang='fr']")).not_to_contain_text(words("en")["offline_not_downloaded"])
+            page.locator(".md-header .md-select").first.hover()
+            with page.expect_navigation():
+                page.locator(".md-select__link[hreflang='fr']").click()
+            expect(page.locator("article h1")).to_have_text("Other (fr)")
+        finally:
+            context.close()
