@@ -31,6 +31,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from language_switcher import home_pages
 from model.site import Site, from_config
 from model.words import ui_words
 
@@ -112,8 +113,7 @@ def on_template_context(context, template_name, config):
         prefix = site.language(locale).prefix
         context["base_url"] = posixpath.relpath(".", prefix or ".")  # written into the language's folder
         context["offline_words"] = ui_words(site.root, locale, site.default.locale)
-        # the switcher leads to each language's home page (the last page's alternates otherwise)
-        config.extra.alternate = [{"name": lang.name, "lang": lang.locale, "link": lang.prefix or "."} for lang in site.languages]
+        config.extra.alternate = home_pages(site)  # the switcher leads to each home page (else the last page's alternates)
     return context
 
 
