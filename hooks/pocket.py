@@ -66,8 +66,10 @@ def on_startup(command, dirty):
 
 
 def settings(config) -> dict:
-    """mkdocs.yml's `extra: pocket:` ({enabled, serve}), each false unless set."""
-    value = config.extra.get("pocket") or {}
+    """mkdocs.yml's `extra: pocket:` ({enabled, serve}), each false unless set: the site's own, which a
+    language's block (where static-i18n lets `extra` be overridden) cannot change."""
+    extra = getattr(config.plugins.get("i18n"), "original_configs", {}).get("extra") or config.extra
+    value = extra.get("pocket") or {}
     if not isinstance(value, dict) or set(value) - {"enabled", "serve"}:
         raise PluginError(f"mkdocs.yml: extra.pocket must be 'enabled: true|false' and 'serve: true|false', not {value!r}.")
     return value

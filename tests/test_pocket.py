@@ -50,6 +50,19 @@ def test_turned_off_no_page_offers_it_and_sw_js_removes_earlier_copies(tmp_path)
     assert "caches.delete" in worker and "GUIDES" not in worker and '"fetch"' not in worker
 
 
+def test_a_language_block_cannot_turn_it_off(tmp_path):
+    config = fixture_source(tmp_path)
+    block = "        - locale: fr\n          name: Français\n"
+    text = config.read_text(encoding="utf-8")
+    assert block in text
+    config.write_text(
+        text.replace(block, block + "          extra:\n            pocket:\n              enabled: false\n"), encoding="utf-8"
+    )
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert '<link rel="manifest" href="manifest.json">' in (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+
+
 def fake_config(**pocket_settings):
     return SimpleNamespace(extra={"pocket": pocket_settings}, plugins={})
 
