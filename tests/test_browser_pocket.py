@@ -80,6 +80,12 @@ def test_a_language_opened_once_is_read_and_searched_offline(browser, built_site
             assert page.title() == built_title(built_site, path), f"offline, {path} did not open"
         assert failed == []
 
+        # printing: the handout styles come from the device too (11pt on paper)
+        page.goto(hosted + SITE.url(locale, "quick-reference.md"))
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "14.6667px"  # 11pt
+        page.emulate_media(media="screen")
+
         word, expected = next(iter(search_words(ROOT, locale).items()), (None, None))
         if word:  # a language just added may list no word yet
             found = [page_of(result.url) for item in search(page, word) for result in item]
