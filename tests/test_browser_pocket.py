@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browser_pages import built_pages
@@ -23,6 +24,7 @@ from model.site import load
 from model.words import search_words, ui_words
 from search_box import page_of, search
 from static_host import static_host
+from test_browser_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -292,3 +294,18 @@ def test_offline_the_switcher_leads_to_a_saved_language(browser, tmp_path):
             expect(page.locator("article h1")).to_have_text("Other (fr)")
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_offline_page_and_the_save_button_are_accessible(browser, hosted, scheme):
+    context = browser.new_context(service_workers="allow", viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    try:
+        page = context.new_page()
+        page.goto(hosted + SITE.url("fr", "three-rs.md"))
+        page.locator(".kyc-pocket-save").wait_for(timeout=SAVING)
+        assert violations(Axe(), page) == []
+        page.goto(hosted + SITE.language("tl").prefix + "offline.html")
+        assert violations(Axe(), page) == []
+    finally:
+        context.close()

@@ -47,7 +47,7 @@
     const button = document.createElement("button")
     button.type = "button"
     button.className = "md-button kyc-pocket-save"
-    button.style.cssText = "margin:.6rem .8rem;font-size:.7rem"
+    button.style.cssText = "margin:.6rem .8rem;font-size:.7rem;color:var(--md-footer-fg-color)"
     button.textContent = words.offline_save
     button.addEventListener("click", () => {
       button.disabled = true
