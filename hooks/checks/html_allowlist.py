@@ -117,6 +117,10 @@ ADMONITION_KINDS = {
     "example",
     "quote",
     "cite",
+    # a role-play card's three briefs (CONTRIBUTING.md, "Role-play cards"), one box per role
+    "customer",
+    "staff",
+    "observer",
 }
 CLASSES = ADMONITION_KINDS | {
     "admonition",
