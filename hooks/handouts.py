@@ -1,8 +1,8 @@
 """Where a printed page comes from (overrides/partials/imprint.html): every page prints a footer
 with the guide's name in its language, the page's title, its published address and the edition
 (the project's version and the build's date); the handouts (each worked example, the quick
-reference, the trainers' page and its role-play cards) also print a QR code of that address and
-show a print control, for a phone that has no Ctrl+P.
+reference, the trainers' page and its role-play cards) also print a QR code of that address, and
+assets/javascripts/print-cards.js gives each page with one a print control, for a phone that has no Ctrl+P.
 
 The QR code is drawn here at build time by segno, as an SVG data URI: no service is asked for it,
 and it prints from an unzipped folder too. The offline edition's pages name their published
@@ -70,6 +70,5 @@ def on_page_context(context, page, config, nav):
         "edition_line": edition_line,
         "footer": css_string(f"{config.site_name} · {page.title}\n{address} · {edition_line}"),
         "qr": qr_code(address) if handout else None,
-        "print_page": words["print_page"] if handout else None,
     }
     return context

@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 # The theme writes its labels into HTML attributes and text unescaped.
 MARKUP = re.compile(r'[<>"]')
 # Labels that assets/javascripts/ add to pages.
-SCRIPT_WORDS = ("print_cards", "print_scenario")
+SCRIPT_WORDS = ("print_cards", "print_scenario", "print_page")
 
 
 def label_toggles(palettes: list[dict], words: dict[str, str]) -> None:

@@ -171,6 +171,9 @@ def test_quizzes_print_with_their_answers(page, site_url, locale):
     assert quizzes.count() >= 3
     assert page.locator("details[open]").count() == 0, "on screen, the answers stay folded"
     answers = [words(a) for a in page.locator("details > p").all_text_contents()]
+    # shown by the print styles themselves, with or without a script opening them before printing
+    page.emulate_media(media="print")
+    assert all(answer.is_visible() for answer in page.locator("details > p").all())
     everything = " ".join(printed(page, "", "A4").texts())
     for answer in answers:
         assert answer[:60] in everything, f"answer not printed: {answer[:60]!r}"

@@ -1,21 +1,32 @@
-// Print controls, for a phone that has no Ctrl+P: a handout's "Print this page" (overrides/main.html),
-// and on the trainers' page the role-play deck: one card per role, to cut out and hand each player
-// only their own brief. A card is a heading `### … {#card-…}` and the boxes that follow it, one per
+// Print controls, for a phone that has no Ctrl+P: "Print this page" under a handout's title (a page with
+// a QR code, hooks/handouts.py), and on the trainers' page the role-play deck: one card per role, to cut
+// out and hand each player only their own brief. A card is a heading `### … {#card-…}` and the boxes that follow it, one per
 // role (`!!! customer`, `!!! staff`, `!!! observer`: CONTRIBUTING.md, "Role-play cards").
 // "Print the cards" prints every scenario's cards, "Print this scenario's cards" one scenario's;
 // print styles in assets/stylesheets/print.css.
 (() => {
-  for (const button of document.querySelectorAll(".kyc-print-page")) {
-    button.hidden = false
+  const words = JSON.parse(document.getElementById("kyc-words").textContent)
+  const qr = document.querySelector('meta[name="kyc-qr"]')?.content // a handout's (hooks/handouts.py)
+  const pageTitle = document.querySelector(".md-content__inner h1")
+  if (qr && pageTitle) {
+    const button = control(words.print_page)
+    button.classList.add("kyc-print-page")
+    pageTitle.after(button)
     button.addEventListener("click", () => window.print())
+  }
+
+  function control(text) {
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = "md-button kyc-print-control"
+    button.textContent = text
+    return button
   }
 
   const heading = document.querySelector(".md-content h2#role-play-cards")
   if (!heading) return
-  const words = JSON.parse(document.getElementById("kyc-words").textContent)
   const ROLES = ["customer", "staff", "observer"]
   const CARDS_PER_SHEET = 6 // two columns of three on A4 and Letter
-  const qr = document.querySelector('meta[name="kyc-qr"]')?.content
   const edition = document.querySelector('meta[name="kyc-edition"]')?.content || ""
   const guide = document.querySelector('meta[name="kyc-guide"]')?.content || ""
 
@@ -44,14 +55,6 @@
   all.classList.add("md-button--primary", "kyc-print-cards-button")
   scenarios[0].before(all)
   all.addEventListener("click", () => print(scenarios))
-
-  function control(text) {
-    const button = document.createElement("button")
-    button.type = "button"
-    button.className = "md-button kyc-print-control"
-    button.textContent = text
-    return button
-  }
 
   // One card of the deck: the scenario, the role, its brief as text only, and where it comes from.
   function roleCard(scenario, box, role) {
