@@ -129,8 +129,9 @@ def test_each_example_prints_on_one_page_with_its_footer_and_qr_code(page, site_
     # the phrases to say, at 11pt or more (within the PDF's rounding)
     phrases = inner_texts(page, ".admonition.success p:not(.admonition-title)")
     assert smallest_size_of(pdf.reader, phrases) >= 10.95
-    # no site chrome on paper: search box, navigation and footer are not printed
+    # no site chrome on paper: search box, navigation and footer are not printed, nor the print control
     assert page.locator(".md-search__input").get_attribute("placeholder") not in text
+    assert ui_words(ROOT, locale, SITE.default.locale)["print_page"] not in text
     assert_says_where_it_comes_from(page, pdf, locale, source, qr=True)
 
 
@@ -142,6 +143,7 @@ def test_quick_reference_prints_front_and_back(page, site_url, locale, paper):
     front, back = body(page, pdf, locale, "quick-reference.md")
     title = inner_texts(page, "h1")[0]
     assert front.startswith(title), "something is printed above the title"
+    assert ui_words(ROOT, locale, SITE.default.locale)["print_page"] not in front, "the print control is printed"
     # every card stays whole, with its heading: the phrases in front, the two cards behind
     for section in ("say-this", "avoid-this"):
         heading = inner_texts(page, f"h2#{section}")[0]
