@@ -44,7 +44,7 @@
       card.append(item)
     }
     const button = control(words.print_scenario)
-    button.classList.add("md-button--small")
+    button.setAttribute("aria-describedby", title.id) // which scenario, for a screen reader
     title.after(button)
     scenarios.push(card)
     button.addEventListener("click", () => print([card]))
