@@ -18,7 +18,7 @@
   function control(text) {
     const button = document.createElement("button")
     button.type = "button"
-    button.className = "md-button kyc-print-control"
+    button.className = "md-button md-button--primary kyc-print-control" // the filled button: legible in both palettes
     button.textContent = text
     return button
   }
@@ -52,7 +52,7 @@
   if (!scenarios.length) return
 
   const all = control(words.print_cards)
-  all.classList.add("md-button--primary", "kyc-print-cards-button")
+  all.classList.add("kyc-print-cards-button")
   scenarios[0].before(all)
   all.addEventListener("click", () => print(scenarios))
 
