@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+import zipfile
 
 import pytest
 import yaml
 
 import downloads
+import offline  # scripts/offline.py (conftest puts scripts/ on the path)
 from conftest import ROOT, built_fixture
 from model.site import load
 from model.words import ui_words
@@ -143,3 +145,18 @@ def test_every_language_has_the_box_words():
     for locale in LOCALES:
         own = (ROOT / "translations" / locale / "ui.yml").read_text(encoding="utf-8")
         assert all(re.search(rf"^{key}:", own, re.M) for key in keys), locale
+
+
+def test_the_offline_edition_made_with_the_downloads_holds_the_handbooks(made, monkeypatch, tmp_path):
+    """`make publish` makes the offline edition with the handbooks: its download box links them inside the zip."""
+    monkeypatch.setenv(downloads.SOURCE, str(made))
+    archive = tmp_path / "offline.zip"
+    assert offline.main([str(archive)]) == 0
+    with zipfile.ZipFile(archive) as zf:
+        names = set(zf.namelist())
+        assert {n for n in names if "/downloads/" in n} == {
+            f"{offline.FOLDER}/downloads/{name}" for name in MADE if name.endswith(".pdf")
+        }
+        trainers = zf.read(f"{offline.FOLDER}/fr/trainers.html").decode("utf-8")
+    links = [posixpath.normpath(posixpath.join("fr", href)) for href, _, _ in box_items(trainers)]
+    assert links == ["downloads/keep-your-cool-fr.pdf"]
