@@ -192,6 +192,7 @@ def deck_cards(page) -> list[dict]:
             text: card.innerText,
             links: card.querySelectorAll('a, button').length,
             edges: getComputedStyle(card).borderRightStyle + ' ' + getComputedStyle(card).borderBottomStyle,
+            overflows: card.scrollHeight > card.clientHeight + 1,
         })))""")
 
 
@@ -235,6 +236,7 @@ def test_print_the_cards_prints_one_card_per_role_four_to_six_a_sheet(page, site
         assert not any(brief[:40] in text for brief in others), f"{own}: another role's brief on the card"
         assert card["links"] == 0, f"{own}: a link or button on a printed card"
         assert card["edges"] == "dashed dashed", f"{own}: no cut line"
+        assert not card["overflows"], f"{own}: the brief does not fit its card"
     pdf = printed(page, "", paper)
     sheets = sorted({c["sheet"] for c in cards})
     assert len(pdf.pages) == len(sheets)
