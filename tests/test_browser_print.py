@@ -212,7 +212,7 @@ def print_cards(page, site_url, locale, button: str) -> None:
     control = page.locator(button)
     assert words(control.inner_text()) != "" and control.is_visible()
     control.click()
-    assert page.evaluate("window.printed") == 1
+    page.wait_for_function("window.printed === 1")  # once the cards' QR codes are drawn
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -89,6 +89,7 @@
   }
 
   function print(chosen) {
+    for (const earlier of document.querySelectorAll(".kyc-deck")) earlier.remove() // a print not finished
     const cards = chosen.flatMap(scenario =>
       ROLES.flatMap(role => [...scenario.querySelectorAll(`.admonition.${role}`)].map(box => roleCard(scenario, box, role))),
     )
@@ -107,7 +108,9 @@
     }
     document.querySelector(".md-content__inner").append(deck)
     document.documentElement.classList.add("kyc-print-cards")
-    window.print()
+    // print once every card's QR code is drawn, or a fast printer takes the sheet without them
+    const drawn = [...deck.querySelectorAll("img")].map(image => image.decode().catch(() => {}))
+    Promise.all(drawn).then(() => window.print())
   }
 
   window.addEventListener("afterprint", () => {
