@@ -47,7 +47,7 @@ SCRIPT_LABELS = frozenset(
     }
 )
 # Labels that assets/javascripts/ add to pages.
-SCRIPT_WORDS = ("print_cards",)
+SCRIPT_WORDS = ("print_cards", "print_scenario", "print_page")
 CUSTOM = "partials/languages/custom.html"  # overrides/: Material's custom translation
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 

@@ -133,6 +133,10 @@ ADMONITION_KINDS = {
     "example",
     "quote",
     "cite",
+    # a role-play card's three briefs (CONTRIBUTING.md, "Role-play cards"), one box per role
+    "customer",
+    "staff",
+    "observer",
 }
 BOX_CLASSES = ADMONITION_KINDS | {"inline", "end"}  # whether English uses a kind is parity's job
 CLASSES = {  # element -> the classes our extensions put on it
