@@ -166,7 +166,8 @@ def make_handbooks(browser, built: Path, site: Site, out: Path) -> tuple[list[Pa
     out.mkdir(parents=True, exist_ok=True)
     documents: dict[str, str] = {}
     stopped: list[str] = []
-    context = browser.new_context()
+    # no service worker: the reader's offline copy (hooks/pocket.py) would download the site in the background
+    context = browser.new_context(service_workers="block")
     context.route("**/*", route_handler(built, site.site_url, documents, stopped))
     written = []
     try:
