@@ -29,6 +29,28 @@
     palette.addEventListener("keyup", event => { if (event.key === " ") event.preventDefault() })
   }
 
+  // The language button shows its list while it has the focus: Enter or Space takes the keyboard
+  // into the list, as a click on a button leads somewhere.
+  for (const select of document.querySelectorAll(".md-select")) {
+    const button = select.querySelector(":scope > button")
+    const first = select.querySelector(".md-select__link")
+    button?.addEventListener("keydown", event => {
+      if ((event.key === "Enter" || event.key === " ") && first) {
+        event.preventDefault()
+        first.focus()
+      }
+    })
+  }
+
+  // The navigation's section toggles are <label>s that Material puts in the Tab order: Enter and
+  // Space open and close them, as they would a button.
+  document.addEventListener("keydown", event => {
+    if ((event.key === "Enter" || event.key === " ") && event.target.matches?.("label[for][tabindex]")) {
+      event.preventDefault()
+      event.target.click()
+    }
+  })
+
   // Below desktop width the menu button is a <label> for a hidden checkbox, out of the keyboard's
   // reach: put a real, named button in its place that toggles the same checkbox.
   const label = document.querySelector(".md-header label[for=__drawer]")

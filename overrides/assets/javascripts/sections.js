@@ -26,15 +26,16 @@
 
   // The section the reader is in when switching language, read then rather than tracked while
   // scrolling: the address's own #section while its heading is on screen, else the last heading
-  // above the top third of the window; none above the first.
+  // in the top quarter of the window; none at the top of the page or above the first heading.
   function sectionInView() {
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
     const top = target && target.getBoundingClientRect().top
     if (target && top >= 0 && top < innerHeight) return target.id
     let section = ""
+    if (scrollY < 1) return section  // at the top of the page: its introduction
     for (const heading of document.querySelectorAll(".md-content .md-typeset :is(h2, h3, h4, h5, h6)[id]")) {
       if (!heading.getClientRects().length) continue  // inside a closed box
-      if (heading.getBoundingClientRect().top > innerHeight / 3) break
+      if (heading.getBoundingClientRect().top > innerHeight / 4) break
       section = heading.id
     }
     return section
