@@ -50,7 +50,8 @@ TAG_CONTROLS = (
   const controls = []
   for (const root of document.querySelectorAll(selector)) {
     for (const el of root.querySelectorAll("a[href], button, summary, label[for], input, [tabindex]")) {
-      if (el.matches("a[href]") && el.href.split("#")[0] !== here) continue  // a link to elsewhere
+      // a link to another page, or to this one's top (the navigation's entry for this page): followed, not a control
+      if (el.matches("a[href]") && (el.href.split("#")[0] !== here || !el.hash)) continue
       if (el.matches("input[type=checkbox]") || el.disabled) continue  // Material's hidden toggles: their labels are the controls
       // what shows the control: a radio button is hidden, its label shows it
       const shown = el.matches("input[type=radio]") ? el.nextElementSibling : el
@@ -144,12 +145,6 @@ def activate(page, control, mode: str) -> None:
         page.wait_for_timeout(100)
         if screen(page) != before:
             return
-    import os
-
-    if os.environ.get("KYC_DEBUG"):
-        open("/tmp/kyc/after.jpg", "wb").write(screen(page))
-        open("/tmp/kyc/before.jpg", "wb").write(before)
-        print(control.evaluate("el => el.outerHTML.slice(0, 200) + document.getElementById('__toc').checked"))
     raise AssertionError("does nothing visible")
 
 
