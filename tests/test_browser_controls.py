@@ -243,7 +243,9 @@ def test_dark_palette_toggle_shows_the_focus_and_space_switches(page, site_url):
     assert current_scheme(page) == "slate"
 
 
-# Targets a finger uses at phone width: every control, but links inside a sentence (WCAG's inline exception).
+# Targets a finger uses at phone width: every control, but links inside a sentence (WCAG's inline
+# exception). Each is 24 x 24 px at least: WCAG 2.5.8 would let a smaller one pass with space
+# around it, but the copy-link marks (13 to 17 px wide) passed that way and were still hard to hit.
 TARGETS = (
     """() => {
   """
@@ -257,22 +259,17 @@ TARGETS = (
     .map(el => ({ el, box: el.getBoundingClientRect() }))
     .filter(({ el, box }) => box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth && uncovered(el, box))
   const small = ({ box }) => box.width < 24 || box.height < 24
-  const centre = ({ box }) => [box.x + box.width / 2, box.y + box.height / 2]
-  const distance = ([x, y], box) => Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom))
-  // WCAG 2.5.8: an undersized target passes if a 24 px circle on its centre meets no other target
-  // and no other undersized target's circle
-  return targets.filter(small).filter(target => targets.some(other => other !== target && (
-    distance(centre(target), other.box) < 12
-    || (small(other) && Math.hypot(centre(target)[0] - centre(other)[0], centre(target)[1] - centre(other)[1]) < 24))))
+  return targets.filter(small)
     .map(({ el, box }) => `${el.outerHTML.slice(0, 90)}: ${Math.round(box.width)} x ${Math.round(box.height)} px`)
 }"""
 )
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_target_is_big_enough_for_a_finger(page, site_url, locale):
+@pytest.mark.parametrize("source", [GUIDE, "index.md"])  # the menu opens at the guide's section, or at the top
+def test_every_target_is_big_enough_for_a_finger(page, site_url, locale, source):
     page.set_viewport_size(VIEWPORTS["phone"])
-    page.goto(site_url + SITE.url(locale, GUIDE))
+    page.goto(site_url + SITE.url(locale, source))
     page.evaluate("document.querySelectorAll('.md-content details').forEach(d => d.open = true)")
     assert page.evaluate(TARGETS) == []
     open_drawer(page, "mouse")
