@@ -8,13 +8,26 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: serve build offline handbook test test-fast lint browser clean translations translation-done new-language links bench screenshots
+.PHONY: serve build publish offline handbook test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
+	@$(VENV)/bin/python scripts/translations.py blocks
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
 
 build: $(VENV)/.synced  ## strict build of every language into site/
+	@$(VENV)/bin/python scripts/translations.py blocks
 	$(VENV)/bin/mkdocs build --strict
+
+# The whole publishable site, as the site workflow deploys it and README "Hosting a copy" says: the pages,
+# and in site/downloads/ the offline edition (which carries the handbooks) and one handbook per language.
+# The handbooks print from a first build; the last build links the files with their sizes (hooks/downloads.py).
+DOWNLOADS := dist/downloads
+publish: $(VENV)/.synced browser  ## the whole site to publish into site/: pages, offline edition and handbooks in downloads/
+	rm -rf $(DOWNLOADS)
+	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/python scripts/handbook.py --site site --out $(DOWNLOADS)
+	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/python scripts/offline.py $(DOWNLOADS)/keep-your-cool-offline.zip
+	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/mkdocs build --strict
 
 # The offline edition: the whole site in every language, to unzip anywhere and open index.html.
 OFFLINE_ZIP := dist/keep-your-cool-offline.zip

@@ -55,6 +55,8 @@ def page_weight(browser: Browser, base: str, path: str, own_origin: str | None =
     page.goto(base + path, wait_until="networkidle", timeout=180_000)  # the projection's stock index is megabytes
     items = []
     for response in responses:
+        if response.request.service_worker:  # the offline copy, saved once the page is idle: offline_copy() counts it
+            continue
         try:
             body = response.body()
         except Exception:  # a redirect has no body
@@ -198,3 +200,59 @@ def measure(
         finally:
             browser.close()
     return {"page_weight": weights, "search": latency}
+
+
+# Lighthouse's mobile network: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+
+
+def launch_local(playwright) -> Browser:
+    """A browser that reaches 127.0.0.1 only, without request routing (Playwright turns the HTTP cache
+    off in a routed context, and a second page view is about what the cache and the worker keep)."""
+    rules = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    return playwright.chromium.launch(executable_path=chromium.executable(), args=[*chromium.LAUNCH_ARGS, rules])
+
+
+def second_views(browser: Browser, base: str, first: str, seconds: list[str], saved_locale: str | None) -> dict:
+    """A reader's first page, then each of `seconds` on an emulated phone network: milliseconds to its
+    load event and bytes received over the network. With `saved_locale` (ours), the first page's
+    language is saved on the device first, and the bytes the worker downloaded for it are counted."""
+    context = browser.new_context()
+    saved = []
+    context.on("response", lambda response: response.request.service_worker and saved.append(response))
+    page = context.new_page()
+    page.goto(base + first, wait_until="networkidle")
+    if saved_locale:
+        page.wait_for_selector(f"html[data-pocket-saved~='{saved_locale}']", state="attached", timeout=120_000)
+    # bytes as sent (the host gzips text): a worker's response body is not always kept for reading
+    background = sum(r.request.sizes()["responseBodySize"] for r in saved)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    received: dict[str, int] = {}
+    cdp.on("Network.loadingFinished", lambda event: received.__setitem__(event["requestId"], event["encodedDataLength"]))
+    views = []
+    for path in seconds:
+        received.clear()
+        page.goto(base + path, wait_until="load")
+        ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart")
+        views.append({"path": path, "load_ms": ms, "network_bytes": sum(received.values())})
+    context.close()
+    return {
+        "first": first,
+        "background_bytes": background if saved_locale else None,
+        "background_files": len(saved) if saved_locale else None,
+        "views": views,
+        "median_ms": statistics.median(v["load_ms"] for v in views),
+        "median_network_bytes": statistics.median(v["network_bytes"] for v in views),
+    }
+
+
+def measure_offline_copy(sites: dict[str, str], runs: dict[str, tuple[str, list[str], str | None]]) -> dict:
+    """runs: 'name/locale' -> (first page, second pages, the locale saved on the device or None)."""
+    with sync_playwright() as playwright:
+        browser = launch_local(playwright)
+        try:
+            return {key: second_views(browser, sites[key.split("/")[0]], *run) for key, run in runs.items()}
+        finally:
+            browser.close()

@@ -34,6 +34,15 @@ from static_host import serve  # noqa: E402
 
 GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
 MEASURED_PAGES = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}  # in every language
+SECOND_PAGES = [EXAMPLE, "three-rs/", "listening/"]  # opened after GUIDE, as a reader goes on
+POCKET_OFF = """\
+# bench/run.py: our site with the offline copy turned off, to weigh what it adds to a first load
+INHERIT: mkdocs.yml
+extra:
+  pocket:
+    enabled: false
+"""
+TARGET_POCKET_BYTES = 2000  # the offline copy adds at most this to a first load (gzip)
 TARGET_FIRST_LOAD_RATIO = 0.8  # of stock Material's first load of the same English page
 
 
@@ -121,6 +130,14 @@ def main() -> int:
         if not build(base_yml, base_site).ok:
             errors["baseline"] = "the stock-Material baseline did not build"
             base_site = None
+        # Ours without the offline copy (hooks/pocket.py): INHERIT reads paths from the file's folder, so it sits beside mkdocs.yml.
+        off_yml, off_site = ROOT / ".bench-pocket-off.yml", work / "ours-pocket-off"
+        try:
+            off_yml.write_text(POCKET_OFF, encoding="utf-8")
+            if not (ours_site and build(off_yml, off_site, strict=first.ok).ok):
+                off_site = None
+        finally:
+            off_yml.unlink(missing_ok=True)
 
         # 2. Build time, interleaved; only meaningful when both strict builds pass.
         builds = None
@@ -168,19 +185,36 @@ def main() -> int:
 
         # 4. In Chromium: page weight and search latency, both sites served at once.
         # (A site that did not build is replaced by the empty work dir: nothing is asked of it.)
-        with serve(ours_site or work) as ours_url, serve(base_site or work) as base_url:
-            sites = {"ours": ours_url, "baseline": base_url}
+        with (
+            serve(ours_site or work) as ours_url,
+            serve(base_site or work) as base_url,
+            serve(off_site or work) as off_url,
+        ):
+            sites = {"ours": ours_url, "baseline": base_url, "ours-pocket-off": off_url}
             weight_pages, search = {}, {}
             if ours_site:
                 weight_pages["ours"] = [lang.prefix + page for lang in site.languages for page in MEASURED_PAGES]
+            if off_site:
+                weight_pages["ours-pocket-off"] = weight_pages["ours"]
                 search.update({f"ours/{loc}": (site.language(loc).prefix, q) for loc, q in queries.items() if q})
             if base_site:
                 weight_pages["baseline"] = list(MEASURED_PAGES)
                 search[f"baseline/{default}"] = ("", search_words(default))
             print("measuring page weight and search in Chromium…", file=sys.stderr)
-            origins = {"ours": site.site_url}  # the baseline has none
+            origins = {"ours": site.site_url, "ours-pocket-off": site.site_url}  # the baseline has none
             measured = attempt("chromium", lambda: browser.measure(sites, weight_pages, search, args.search_rounds, origins))
             results.update(measured or {"page_weight": {}, "search": {}})
+
+            # The offline copy: bytes saved in the background per language, and a second page view.
+            print("measuring the offline copy and second page views in Chromium…", file=sys.stderr)
+            runs = {}
+            if ours_site:
+                for lang in site.languages:
+                    seconds = [lang.prefix + page for page in SECOND_PAGES]
+                    runs[f"ours/{lang.locale}"] = (lang.prefix + GUIDE, seconds, lang.locale)
+            if base_site:
+                runs[f"baseline/{default}"] = (GUIDE, SECOND_PAGES, None)
+            results["offline_copy"] = attempt("offline copy", lambda: browser.measure_offline_copy(sites, runs)) or {}
 
             # 5. Lighthouse, mobile.
             results["lighthouse"] = {}
@@ -291,6 +325,38 @@ def table(results: dict, site: Site) -> list[dict]:
             ratio(page["bytes"], base_bytes),
             f"≤ {TARGET_FIRST_LOAD_RATIO}× baseline",
             bool(base_bytes) and page["bytes"] <= TARGET_FIRST_LOAD_RATIO * base_bytes,
+        )
+
+    off_w = weights.get("ours-pocket-off", {})
+    for path, page in weights.get("ours", {}).items():
+        off = off_w.get(path)
+        if off:
+            added = page["bytes"] - off["bytes"]
+            row(
+                f"First load, offline copy on vs off, /{path}",
+                f"{added / 1000:+.1f} kB ({kb(page['bytes'])} vs {kb(off['bytes'])})",
+                target=f"within ±{TARGET_POCKET_BYTES / 1000:g} kB",
+                ok=abs(added) <= TARGET_POCKET_BYTES,
+            )
+
+    copies = results.get("offline_copy") or {}
+    base_copy = copies.get(f"baseline/{default}") or {}
+    for loc in locales:
+        copy = copies.get(f"ours/{loc}")
+        if not copy:
+            continue
+        row(
+            f"Offline copy of {loc}, saved in the background after one page (gzip, {copy['background_files']} files)",
+            kb(copy["background_bytes"]),
+            "none (needs the network)",
+        )
+        row(
+            f"Second page view, {loc}: load event on slow 4G / network bytes (median of {len(copy['views'])})",
+            f"{copy['median_ms']:.0f} ms / {kb(copy['median_network_bytes'])}",
+            f"{base_copy['median_ms']:.0f} ms / {kb(base_copy['median_network_bytes'])} ({default})" if base_copy else "—",
+            ratio(copy["median_ms"], base_copy.get("median_ms")),
+            "from the device: 0 network bytes",
+            copy["median_network_bytes"] == 0,
         )
 
     indexes = results.get("search_index_bytes", {})

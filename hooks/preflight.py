@@ -11,10 +11,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from checks.language_strings import language_problems
-from checks.problem import Problem
+from checks.language_words import word_problems
 from checks.sources import find_problems
-from checks.ui_file import ui_problems
 from model.site import from_config
 
 log = logging.getLogger("mkdocs.plugins.preflight")
@@ -29,12 +27,8 @@ def on_pre_build(config) -> None:
     site = from_config(config)
     languages, default = site.locales, site.default.locale
     try:
-        words = [Problem(*found) for locale in languages for found in ui_problems(site.root, locale, default)]
-        strings = [
-            Problem(*found)
-            for found in language_problems(Path(config.config_file_path), site.root, i18n.config.languages, site.nav_labels())
-        ]
-        problems = words + strings + find_problems(site.docs_dir, languages, default, site.site_url)
+        words = word_problems(site.root, Path(config.config_file_path), languages, default, site.nav_labels())
+        problems = words + find_problems(site.docs_dir, languages, default, site.site_url)
     except Exception as error:  # a bug in the preflight itself: still no traceback for writers
         log.debug("preflight crashed", exc_info=True)  # shown by `mkdocs build --verbose`
         raise PluginError(

@@ -32,9 +32,11 @@ class Problems(logging.Handler):
 
 
 def problems_of(logged: list[str], error: BaseException) -> list[str]:
-    """What went wrong, the first cause first; the closing 'Aborted...' summary only if nothing else."""
+    """What went wrong, as the terminal lists it and in its order (the checks print the cause first);
+    a closing 'N problem(s) …; see above.' or 'Aborted…' summary only if nothing else."""
     found = [line for line in dict.fromkeys(logged) if line]
-    return found or [str(error) or type(error).__name__]
+    problems = [line for line in found if not line.endswith("see above.")]
+    return problems or found or [str(error) or type(error).__name__]
 
 
 def add_banner(site_dir: Path, banner: str) -> int:

@@ -1,8 +1,10 @@
-// Run in a built page: its article, ready to join the handbook (scripts/handbook.py).
+// Run in a built page: its article, ready to join the handbook (scripts/handbook.py), without controls.
 // Ids get the chapter's key in front (every example has a "situation" section), links to the
 // guide's pages lead inside the handbook, and any other link is written out in full.
 ({ key, chapters }) => {
   const article = document.querySelector("article.md-content__inner").cloneNode(true)
+  // the whole guide in print: no print control, and no download box (it would offer this very handbook)
+  for (const element of article.querySelectorAll(".kyc-print-control, .kyc-downloads, .kyc-deck")) element.remove()
   const inside = id => `${key}--${id}`
   for (const element of article.querySelectorAll("[id]")) element.id = inside(element.id)
   for (const label of article.querySelectorAll("label[for]")) label.htmlFor = inside(label.htmlFor)

@@ -5,7 +5,8 @@
 Chromium (through Playwright, as the tests drive it) reads each page of the built site in the
 nav's reading order and prints them as one document: a cover with the edition's own title, the
 contents with page numbers, then every page, with links between the guide's pages turned into
-links inside the PDF, bookmarks from the headings and page numbers in the footer. It prints
+links inside the PDF, bookmarks from the headings and, in the footer, the edition (the built site's:
+version and build date, as on its cover) and page numbers. Quizzes print with their answers. It prints
 twice: the first print tells on which page each chapter starts, the second prints those numbers
 in the contents. The browser reads the built folder at the site's own address, offline: nothing
 is fetched from the network, and a request for any other address fails the script.
@@ -37,7 +38,11 @@ TEMPLATES = Environment(loader=FileSystemLoader(HERE), autoescape=True)
 MARGIN = {"top": "14mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 PAPER = "A4"
 HANDBOOK_PAGE = "handbook.html"  # where the combined page is served, beside the edition's home page
-MAX_PRINTS = 4  # the contents' page numbers settle after the second print; more means a layout loop
+MAX_PRINTS = 6  # page numbers settle after the second print, a tighter chapter or two after more; more is a loop
+# A chapter whose last page would hold fewer lines than this prints tighter (handbook.html), up to TIGHTEST times:
+# no page of a few stray lines.
+MIN_LINES = 12
+TIGHTEST = 2
 
 
 class HandbookError(Exception):
@@ -83,8 +88,11 @@ def read_chapters(page, site: Site, edition: dict) -> list[dict]:
     return chapters
 
 
-def footer(words: dict) -> str:
-    return TEMPLATES.get_template("handbook-footer.html").render(words=words)
+def footer(edition: dict, edition_line: str) -> str:
+    """Each page's foot: the edition's title and its edition, then the page number."""
+    return TEMPLATES.get_template("handbook-footer.html").render(
+        title=edition["title"], edition_line=edition_line, words=edition["words"]
+    )
 
 
 def print_handbook(context, documents: dict[str, str], site: Site, edition: dict) -> bytes:
@@ -98,12 +106,14 @@ def print_handbook(context, documents: dict[str, str], site: Site, edition: dict
         look = page.evaluate("""() => ({
             stylesheets: [...document.styleSheets].map(sheet => sheet.href).filter(Boolean),
             body: Object.fromEntries([...document.body.attributes].map(a => [a.name, a.value])),
+            edition_line: document.querySelector('meta[name="kyc-edition"]').content,
         })""")
         document = online + HANDBOOK_PAGE
         starts: dict[str, int] = {}
+        tight = dict.fromkeys((c["key"] for c in chapters), 0)
         for _ in range(MAX_PRINTS):
             documents[document] = TEMPLATES.get_template("handbook.html").render(
-                edition=edition, words=edition["words"], online=online, chapters=chapters, starts=starts, **look
+                edition=edition, words=edition["words"], online=online, chapters=chapters, starts=starts, tight=tight, **look
             )
             page.goto(document)
             page.emulate_media(media="print")
@@ -115,10 +125,14 @@ def print_handbook(context, documents: dict[str, str], site: Site, edition: dict
                 print_background=True,
                 display_header_footer=True,
                 header_template="<span></span>",
-                footer_template=footer(edition["words"]),
+                footer_template=footer(edition, look["edition_line"]),
             )
-            printed = chapter_pages(PdfReader(io.BytesIO(pdf)), chapters)
-            if printed == starts:
+            reader = PdfReader(io.BytesIO(pdf))
+            printed = chapter_pages(reader, chapters)
+            tighter = [key for key in short_endings(reader, chapters, printed) if tight[key] < TIGHTEST]
+            for key in tighter:
+                tight[key] += 1
+            if printed == starts and not tighter:
                 return pdf
             starts = printed
         raise HandbookError(f"{edition['locale']}: the contents' page numbers did not settle after {MAX_PRINTS} prints")
@@ -135,13 +149,25 @@ def chapter_pages(pdf: PdfReader, chapters: list[dict]) -> dict[str, int]:
     return {c["key"]: pdf.get_destination_page_number(targets[c["key"]]) + 1 for c in chapters}
 
 
+def page_lines(pdf: PdfReader, number: int) -> int:
+    """How many lines of text a page (from 1) holds, its footer not counted."""
+    return len([line for line in (pdf.pages[number - 1].extract_text() or "").splitlines() if line.strip()]) - 1
+
+
+def short_endings(pdf: PdfReader, chapters: list[dict], starts: dict[str, int]) -> list[str]:
+    """The chapters that spill a few stray lines onto a last page of their own."""
+    ends = [starts[c["key"]] - 1 for c in chapters[1:]] + [len(pdf.pages)]
+    return [c["key"] for c, last in zip(chapters, ends) if last > starts[c["key"]] and page_lines(pdf, last) < MIN_LINES]
+
+
 def make_handbooks(browser, built: Path, site: Site, out: Path) -> tuple[list[Path], list[str]]:
     """Every edition's handbook into `out`, read from the built folder at the site's own address,
     offline (as GitHub Pages would serve it); also the requests stopped because they left the site."""
     out.mkdir(parents=True, exist_ok=True)
     documents: dict[str, str] = {}
     stopped: list[str] = []
-    context = browser.new_context()
+    # no service worker: the reader's offline copy (hooks/pocket.py) would download the site in the background
+    context = browser.new_context(service_workers="block")
     context.route("**/*", route_handler(built, site.site_url, documents, stopped))
     written = []
     try:

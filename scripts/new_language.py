@@ -1,9 +1,11 @@
-"""Add a language: its block in mkdocs.yml, its home page and its translations/ folder.
+"""Add a language: its block in mkdocs.yml and its translations/ folder.
 
     python scripts/new_language.py es Español        (make new-language LANG=es NAME=Español)
 
-The new language builds and passes the tests at once: every page it lacks is shown in English
-under a "not yet translated" notice, so it can be published before it is complete.
+The new language builds and passes the tests at once: every page it lacks, its home page first, is
+shown in English under a "not yet translated" notice, so it can be published before it is complete.
+No page is copied: a copy of the English text would be a translation that is not one (and a record
+saying it follows the English page would call it up to date).
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
 
 from links import CONTRACT, HEADER, read_contract  # noqa: E402
 from model.site import Site, load  # noqa: E402
-from model.translation_records import git  # noqa: E402
-from translations import write_record  # noqa: E402
 
 HOME = "index.md"
 LOCALE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -102,19 +102,6 @@ def add_translations_folder(root: Path, locale: str, name: str, default: str) ->
     )
 
 
-def add_home_page(site: Site, locale: str) -> Path:
-    """docs/<locale>/index.md: the English home page to translate first, recorded as following it."""
-    english = site.source_name(site.default.locale, HOME)
-    commit = git(site.root, "log", "-1", "--format=%H", "--", english).stdout.strip()
-    if not commit:
-        raise SystemExit(f"{english} has no git history here: its translation record needs a commit.")
-    page = site.source(locale, HOME)
-    page.parent.mkdir(parents=True)
-    page.write_text(site.source(site.default.locale, HOME).read_text(encoding="utf-8"), encoding="utf-8")
-    write_record(page, commit)
-    return page
-
-
 def add_to_link_contract(contract: Path, locale: str, other_locales: list[str]) -> int:
     """Every page and section of the default language, under the new language's prefix too."""
     links = read_contract(contract)
@@ -143,7 +130,6 @@ def main(argv: list[str], root: Path = ROOT) -> int:
         if existing.exists():
             print(f"{existing.relative_to(root)} already exists: move it away, or declare '{locale}' in mkdocs.yml by hand.")
             return 2
-    home = add_home_page(site, locale)
     add_translations_folder(root, locale, name, default)
     add_to_mkdocs_yml(site, locale, name)
     contract = root / CONTRACT.name
@@ -151,7 +137,6 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     added = add_to_link_contract(contract, locale, others) if contract.is_file() else 0
     created = [
         ("mkdocs.yml", "its block under plugins > i18n > languages (TODO: site name, menu labels)"),
-        (home.relative_to(root).as_posix(), "the English home page, to translate first"),
         (f"translations/{locale}/ui.yml", "the site's own words (TODO: translate the values)"),
         (f"translations/{locale}/style-guide.md", "the register and glossary to agree on"),
         (f"translations/{locale}/search-words.yml", "words that must find their page, as pages are translated"),
@@ -160,7 +145,9 @@ def main(argv: list[str], root: Path = ROOT) -> int:
     print(f"{name} ({locale}) added:")
     print("".join(f"  {path:<38} {what}\n" for path, what in created), end="")
     print(
-        f"Every other page shows in English under a notice until it is translated. Next: make serve,\n"
+        f"Every page shows in English under a notice until it is translated. Start with the home page:\n"
+        f"  cp docs/{default}/{HOME} docs/{locale}/{HOME}\n"
+        f"translate it, then make translation-done PAGE=docs/{locale}/{HOME}. Next: make serve,\n"
         f"make translations LANG={locale} for what to translate, and make test before a pull request."
     )
     return 0

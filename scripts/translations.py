@@ -4,7 +4,10 @@
                                                          page, the English diff since its record
     python scripts/translations.py done docs/fr/x.md    record that docs/fr/x.md now follows
                                                          the current English page
-(`make translations [LANG=fr]` and `make translation-done PAGE=docs/fr/x.md` run these.)
+    python scripts/translations.py blocks               where MkDocs refuses a translation's block
+                                                         in mkdocs.yml, its problems at their lines
+(`make translations [LANG=fr]` and `make translation-done PAGE=docs/fr/x.md` run the first two;
+`make build` and `make serve` the last: MkDocs' own errors for a block name no file or line.)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from checks.language_words import block_problems, nav_labels_of  # noqa: E402
 from model.markdown_facts import read_front_matter  # noqa: E402
 from model.site import load  # noqa: E402
 from model.translation_records import MISSING, OUTDATED, UNKNOWN, git, has_history, statuses  # noqa: E402
@@ -135,12 +139,43 @@ def done(root: Path, path_arg: str | None) -> int:
     return 0
 
 
+def blocks(root: Path) -> int:
+    """When MkDocs itself refuses mkdocs.yml (it validates a language's block before any hook runs, naming
+    no file, line or language), the block problems the preflight would report, located; otherwise nothing:
+    the build's preflight then reports them with every other problem, in every language."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config = root / "mkdocs.yml"
+    mkdocs_log = logging.getLogger("mkdocs")
+    level, mkdocs_log.level = mkdocs_log.level, logging.CRITICAL  # MkDocs says it again itself, next
+    try:
+        load_config(str(config), strict=True)
+        return 0
+    except (Abort, ConfigurationError):
+        pass
+    finally:
+        mkdocs_log.setLevel(level)
+    try:
+        problems = block_problems(config, root, nav_labels_of(config.read_text(encoding="utf-8")))
+    except Exception:  # not YAML, not UTF-8...: MkDocs says so itself, next
+        return 0
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status").add_argument("--lang")
     commands.add_parser("done").add_argument("page", nargs="?")
+    commands.add_parser("blocks")
     args = parser.parse_args(argv)
+    if args.command == "blocks":
+        return blocks(root)
     return status(root, args.lang) if args.command == "status" else done(root, args.page)
 
 

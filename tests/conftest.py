@@ -78,3 +78,10 @@ def browser_type_launch_args(browser_type_launch_args):
     if chromium.executable():
         args["executable_path"] = chromium.executable()
     return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Pages as a first visit shows them: no service worker saving the guide in the background while
+    a test counts requests (tests/test_browser_pocket.py allows it in contexts of its own)."""
+    return {**browser_context_args, "service_workers": "block"}

@@ -50,7 +50,7 @@ def test_the_keyboard_shortcut_opens_search_and_it_answers(page, site_url):
 
 
 def test_a_tap_on_the_phone_search_button_opens_search_and_it_answers(browser, site_url, built_site):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, service_workers="block")
     context.route(site_url + "**", route_handler(built_site, site_url))
     page = context.new_page()
     requests = search_requests(page)

@@ -14,10 +14,30 @@ SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 
 EXAMPLE_SECTIONS = ["situation", "what-to-say", "what-to-avoid", "why-it-works"]
 REQUIRED = {
-    "": ["one-minute-version", "who-its-for", "why-it-matters"],
-    "four-step-method/": ["why-its-hard", "apologize", "sympathize", "accept-responsibility", "prepare-to-act", "smile", "asap"],
+    "": ["whats-happening", "one-minute-version", "who-its-for", "why-it-matters"],
+    "situations/": [
+        "yelling",
+        "wants-manager",
+        "not-our-fault",
+        "product-broken",
+        "long-silence",
+        "about-to-leave",
+        "abusive",
+        "chat-or-email",
+    ],
+    "four-step-method/": [
+        "why-its-hard",
+        "which-first",
+        "apologize",
+        "sympathize",
+        "accept-responsibility",
+        "prepare-to-act",
+        "smile",
+        "asap",
+    ],
     "three-rs/": ["before-you-apologize", "regret", "responsibility", "remedy", "weak-apologies", "in-person"],
     "listening/": ["three-whats", "active-listening", "their-words", "repeat-back", "thank-them", "when-to-escalate"],
+    "in-writing/": ["first-line", "one-question", "promise-a-time", "no-macros", "move-to-a-call"],
     "expert-tactics/": [
         "validate-first",
         "voice-note",
@@ -40,11 +60,12 @@ REQUIRED = {
             "client-about-to-leave",
             "misunderstood-expectations",
             "defective-product",
+            "chat-double-charge",
         ]
     },
     "quick-reference/": ["say-this", "avoid-this", "asap-card", "three-rs-card"],
-    "sources/": ["articles", "people", "further-reading"],
-    "trainers/": ["sixty-minute-session", "team-huddle", "role-play-cards", "link-print-share"],
+    "sources/": ["articles", "people", "examples", "further-reading"],
+    "trainers/": ["sixty-minute-session", "team-huddle", "role-play-cards", "link-print-share", "business-case"],
 }
 
 
@@ -55,7 +76,7 @@ def test_english_page_has_its_sections(built_site, url):
     assert [section for section in REQUIRED[url] if section not in ids] == []
 
 
-@pytest.mark.parametrize("guide", ["four-step-method", "three-rs", "listening", "expert-tactics"])
+@pytest.mark.parametrize("guide", ["four-step-method", "three-rs", "listening", "expert-tactics", "in-writing"])
 def test_each_guide_ends_with_a_self_check_that_works_without_javascript(built_site, guide):
     html = (built_site / guide / "index.html").read_text(encoding="utf-8")
     quiz = html.split('id="check-yourself"', 1)[1]

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from markupsafe import escape as markup_escape
 
 from browser_pages import built_pages
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, SITE_URL
@@ -176,9 +177,9 @@ def test_one_page_not_found_carries_every_languages_words(built_site):
             re.S,
         )
         assert block, locale
-        assert f"<h1>{words['not_found_title']}</h1>" in block.group(1)
+        assert f"<h1>{markup_escape(words['not_found_title'])}</h1>" in block.group(1)
         home = SITE.language(locale).prefix or "./"  # relative to the site root, which the page sets as its <base>
-        assert f'<a href="{home}" hreflang="{locale}">{words["not_found_home"]}</a>' in block.group(1)
+        assert f'<a href="{home}" hreflang="{locale}">{markup_escape(words["not_found_home"])}</a>' in block.group(1)
     assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("404.html")] == ["404.html"]
 
 

@@ -1,6 +1,7 @@
-"""The handbook (make handbook): one PDF per language with a cover, contents with page numbers,
-every guide page in reading order, working internal links, bookmarks, page numbers, embedded
-fonts, its own language's words, and nothing fetched from elsewhere while printing."""
+"""The handbook (make handbook): one PDF per language with a cover naming the edition, contents with
+page numbers, every guide page in reading order, working internal links, bookmarks, the edition and
+page numbers in every footer, the quizzes' answers, no control or download box, no page of a few
+stray lines, embedded fonts, its own language's words, and nothing fetched from elsewhere while printing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, SITE
+from handouts import edition
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import handbook  # noqa: E402
@@ -38,10 +40,16 @@ def pages_text(pdf: PdfReader) -> list[str]:
     return [words(page.extract_text() or "") for page in pdf.pages]
 
 
-def built_headings(site, edition: dict, address: str) -> list[tuple[int, str]]:
-    """The h1 and h2 headings of a built page, as the reader sees them."""
+def built_article(site, edition: dict, address: str) -> str:
+    """A built page's article: what its Markdown wrote (the scripts' controls are not in it yet)."""
     text = (site / edition["prefix"] / address / "index.html").read_text(encoding="utf-8")
     article = text.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return re.sub(r'<button [^>]*class="[^"]*kyc-print-control.*?</button>', "", article, flags=re.S)
+
+
+def built_headings(site, edition: dict, address: str) -> list[tuple[int, str]]:
+    """The h1 and h2 headings of a built page, as the reader sees them."""
+    article = built_article(site, edition, address)
     return [(int(level), words(html.unescape(re.sub(r"<[^>]+>", "", heading)))) for level, heading in HEADING.findall(article)]
 
 
@@ -57,16 +65,57 @@ def test_one_handbook_per_language_and_nothing_fetched_elsewhere(handbooks):
 
 
 @pytest.mark.parametrize("locale", EDITIONS)
-def test_cover_and_page_numbers_in_the_readers_language(handbooks, locale):
-    pdf, edition = handbooks[0][locale], EDITIONS[locale]
+def test_cover_and_footers_name_the_edition_in_the_readers_language(handbooks, locale):
+    pdf, book = handbooks[0][locale], EDITIONS[locale]
     texts = pages_text(pdf)
     assert len(texts) > 15
     cover = texts[0]
-    assert cover.startswith(words(edition["title"]))
-    assert words(edition["words"]["handbook_subtitle"]) in cover
+    assert cover.startswith(words(book["title"]))
+    assert words(book["words"]["handbook_subtitle"]) in cover
+    edition_line = words(book["words"]["print_edition"].format(**edition()))
     for number, text in enumerate(texts, start=1):
-        footer = edition["words"]["handbook_page"].format(page=number, pages=len(texts))
-        assert text.endswith(words(footer)), f"page {number}: no footer {footer!r}"
+        page = book["words"]["handbook_page"].format(page=number, pages=len(texts))
+        footer = f"{words(book['title'])} · {edition_line} · {words(page)}"
+        assert text.endswith(footer), f"page {number}: no footer {footer!r}"
+        if number == 1:
+            assert edition_line in text.removesuffix(footer), "the cover does not name the edition"
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_no_control_and_no_download_box(handbooks, built_site, locale):
+    everything = " ".join(pages_text(handbooks[0][locale]))
+    own = EDITIONS[locale]["words"]
+    # the pages' own words may name a control ("use the Print the cards button"): only those are printed
+    written = " ".join(
+        words(html.unescape(re.sub(r"<[^>]+>", " ", built_article(built_site, EDITIONS[locale], address)))) for address in GUIDE
+    )
+    for key in ("print_page", "print_cards", "print_scenario", "downloads_title"):
+        label = words(own[key])
+        assert everything.count(label) == written.count(label), f"{label!r}: a control printed in the handbook"
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_quizzes_print_with_their_answers(handbooks, built_site, locale):
+    everything = " ".join(pages_text(handbooks[0][locale]))
+    answers = 0
+    for address in GUIDE:
+        text = (built_site / EDITIONS[locale]["prefix"] / address / "index.html").read_text(encoding="utf-8")
+        for answer in re.findall(r"<details class=\"question\">\s*<summary>.*?</summary>\s*<p>(.*?)</p>", text, re.S):
+            answer = words(html.unescape(re.sub(r"<[^>]+>", "", answer)))
+            assert answer[:50] in everything, f"{address}: answer {answer[:50]!r} not printed"
+            answers += 1
+    assert answers >= 9
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_no_page_of_a_few_stray_lines(handbooks, locale):
+    """A page that continues a chapter holds more than a few lines: no example's last list alone on a page."""
+    pdf = handbooks[0][locale]
+    starts = set(handbook.chapter_pages(pdf, [{"key": handbook.chapter_key(address)} for address in GUIDE]).values())
+    for number, page in enumerate(pdf.pages[2:], start=3):
+        lines = [line for line in (page.extract_text() or "").splitlines() if line.strip()][:-1]  # less the footer
+        if number not in starts:
+            assert len(lines) >= 12, f"page {number} holds only {len(lines)} lines: {lines}"
 
 
 @pytest.mark.parametrize("locale", EDITIONS)

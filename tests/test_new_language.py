@@ -65,7 +65,8 @@ def test_a_partial_language_builds_with_a_notice_on_every_missing_page(site):
 def test_new_language_adds_a_language_that_builds_at_once(site, capsys):
     before = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert new_language.main(["es", "Español"], root=site) == 0
-    assert "docs/es/index.md" in capsys.readouterr().out
+    assert "cp docs/en/index.md docs/es/index.md" in capsys.readouterr().out
+    assert not (site / "docs/es").exists()  # no English text passed off as a translation, no record saying so
 
     after = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert after.startswith(before.split("\nnav:")[0])  # inserted as text: comments and layout kept
@@ -83,7 +84,12 @@ def test_new_language_adds_a_language_that_builds_at_once(site, capsys):
     )
     out = build(site)
     assert "Aún sin traducir" in (out / "es/guide/index.html").read_text(encoding="utf-8")
-    assert "Aún sin traducir" not in (out / "es/index.html").read_text(encoding="utf-8")  # its home page exists
+    assert "Aún sin traducir" in (out / "es/index.html").read_text(encoding="utf-8")  # until the home page is translated
+    assert re.search(
+        r'id="status-es".*?<td><a href="[^"]*" hreflang="es">[^<]*</a></td><td>Not translated yet</td>',
+        (out / "translation-status/index.html").read_text(encoding="utf-8"),
+        re.S,
+    )
     for prefix in ("", "fr/", "es/"):
         page = (out / prefix / "translation-status/index.html").read_text(encoding="utf-8")
         assert 'id="status-es"' in page and 'id="status-fr"' in page, prefix

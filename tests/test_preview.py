@@ -87,3 +87,23 @@ def test_a_failed_rebuild_is_shown_in_the_browser_and_the_terminal(page, preview
     terminal = server.communicate(timeout=30)[1]
     first = next(line for line in terminal.splitlines() if "The build failed" in line)
     assert "The first:" in first and "missing.md" in first, terminal
+
+
+def test_the_preview_lists_the_problems_as_the_terminal_does(page, preview):
+    """Same problems, same order, no summary numbered as one of them; the first is the cause."""
+    site, url, server = preview
+    page.goto(url + "guide/")
+    guide = site / "docs/en/guide.md"
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + "\nRead [the missing page](missing.md) and [another](gone.md).\n", encoding="utf-8"
+    )
+    items = page.locator(".kyc-build-problems li")
+    expect(items).to_have_count(2, timeout=60_000)
+    shown = items.all_inner_texts()
+
+    server.terminate()
+    terminal = server.communicate(timeout=30)[1].splitlines()
+    errors = [line.split(" -  ", 1)[1] for line in terminal if line.startswith("ERROR") and "see above" not in line]
+    assert errors[:2] == shown, terminal
+    assert "missing.md" in shown[0] and "gone.md" in shown[1]
+    assert any(f"The first: {shown[0]}" in line for line in terminal)

@@ -8,10 +8,13 @@ Each legitimate edit must build and reach the page as written.
 from __future__ import annotations
 
 import pytest
+from mkdocs.config import load_config
 
+import rendered_checks
 from checks.html_allowlist import SourceLines, audit
+from checks.problem import Problem
 from conftest import LOCALES, SITE
-from translation_site import FR_PAGE, LAST, build, site_text, write_site
+from translation_site import EN_PAGE, FR_PAGE, LAST, build, page_count, site_text, timed_build, write_site
 
 EVIL = "evil.test"
 
@@ -56,8 +59,52 @@ BAD = [
     ("heading-level", ("## Réparez", "### Réparez"), 18, "'#remedy' renders as h3, English has h2"),
     ("empty-box", ("    Soyez sincère.", "  Soyez sincère."), 11, "the 'tip' box is empty"),
     ("tab-indented-list", "Proposez :\n\n\t- une solution\n\t- un geste", LAST + 2, "code block(s) in section '#remedy'"),
-    ("hidden-internal-link", "> [r]: ../fr/index.md\n\nVoir [ici][r].", LAST, "English does not have"),
+    ("hidden-internal-link", "> [r]: ../fr/index.md\n\nVoir [ici][r].", LAST + 2, "English does not have"),
+    # the title that reaches <title>
+    ("title-code-span", ("# Cas", "# Cas `</title><script>alert(1)</script>`"), 5, "the page title becomes"),
+    ("title-entities", ("# Cas", "# Cas &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), 5, "in the page's <title>"),
+    # URLs as a browser reads them
+    ("https-then-path", "[guide](https:evil.test/a)", LAST, "is not a full 'https://' address"),
+    ("backslashes", '<a href="\\\\evil.test/x">x</a>', LAST, "has no scheme"),
+    ("control-characters", '<a href="&#1;&#9;java&#10;script:alert(1)">x</a>', LAST, "'javascript:' scheme"),
+    ("entity-scheme", '<a href="&#106;avascript:alert(1)">x</a>', LAST, "'javascript:' scheme"),
+    ("localhost-autolink", "Voir <http://localhost:8000/fr/>.", LAST, "points to this computer"),
+    ("loopback-raw", '<a href="http://127.0.0.%31:8000/">x</a>', LAST, "this computer or a local network"),
+    ("loopback-number", '<a href="http://2130706433/">x</a>', LAST, "this computer or a local network (127.0.0.1)"),
+    ("private-network", "Voir <https://192.168.1.10/admin>.", LAST, "local network (192.168.1.10)"),
+    ("site-own-address", '<a href="https://EXAMPLE.org/guide/fr/">x</a>', LAST, "is the site's own full address"),
+    # attributes, classes and ids only where our extensions put them
+    ("ping", '<a href="https://example.com/" ping="https://evil.test/">x</a>', LAST, "'ping="),
+    ("formaction", '<input type="radio" formaction="https://evil.test/">', LAST, "'formaction="),
+    ("poster", '<video poster="https://evil.test/p.png"></video>', LAST, "<video> is not allowed"),
+    ("headerlink-class", "Voir [ici](index.md#welcome){: .headerlink }", LAST, "class 'headerlink' on <a>"),
+    ("box-class-on-text", "Proposez une solution.\n{: .admonition .danger }", LAST + 1, "class 'admonition' on <p>"),
+    ("theme-id", ("{#remedy}", "{#kyc-words}"), 18, "'id=\"kyc-words\"'"),
+    ("id-on-text", "Proposez une solution.\n{: #remedy-note }", LAST + 1, "'id=\"remedy-note\"' on <p>"),
+    # tags that would restructure the rest of the page
+    ("dangling-link", '<a href="https://example.com/">Proposez une solution.', LAST, "is never closed"),
+    ("dangling-del", "<del>Proposez une solution.", LAST, "'<del>' is never closed"),
+    ("stray-div", "</div></div>\n\nProposez une solution.", LAST, "'</div>' closes nothing"),
+    ("second-title", "# Encore un titre", LAST, "a second page title"),
+    ("raw-heading", "<h2>Réparez encore</h2>", LAST, "heading <h2> has no id"),
+    ("pasted-markup", " ".join(f"<x{i}>" for i in range(30)), LAST, "<x0> is not allowed"),
+    # parity with the English page, on what the reader gets, each difference once
+    ("section-missing", ("## Réparez {#remedy}\n", ""), LAST - 1, "section id '#remedy' is missing"),
+    ("section-renamed", ("{#remedy}", "{#reparer}"), 18, "'#reparer' should be '#remedy' as in English"),
+    ("section-added", "Proposez une solution.\n\n## Bonus {#bonus}\n\nEncore.", LAST + 2, "'#bonus' is not in English"),
+    (
+        "sections-swapped",
+        [("{#apologize}", "{#tmp}"), ("{#remedy}", "{#apologize}"), ("{#tmp}", "{#remedy}")],
+        7,
+        "out of order: '#remedy' comes where English has '#apologize'",
+    ),
+    ("link-changed", ("(index.md#welcome)", "(index.md)"), 9, "a link to '../' where English has '../#welcome'"),
+    ("box-kind", ("!!! tip", "!!! warning"), 11, "box '!!! warning' stands where English has '!!! tip'"),
+    ("box-collapsed", ("!!! tip", "??? tip"), 11, "box '??? tip' stands where English has '!!! tip'"),
+    ("box-classes", ('!!! tip "Astuce"', '!!! tip inline end "Astuce"'), 11, "'!!! tip inline end' stands where"),
+    ("tabbed", '=== "Un"\n    Proposez une solution.', LAST, "tabbed block(s) in section '#remedy' where English has none"),
 ]
+PARITY = BAD[BAD.index(next(c for c in BAD if c[0] == "section-missing")) :]
 LEGIT = [  # (case, the French page, what its rendered page must contain)
     (
         "code-span",
@@ -119,32 +166,94 @@ LEGIT = [  # (case, the French page, what its rendered page must contain)
         FR_PAGE.replace("Proposez une solution.", "| a | b |\n|:-|-:|\n| 1 | 2 |"),
         '<th style="text-align: left;">a</th>',
     ),
+    # the edits translators make every day
+    (
+        "reworded-heading",
+        FR_PAGE.replace("## Réparez {#remedy}", "## Proposez une réparation qui compte vraiment {#remedy}"),
+        '<h2 id="remedy">Proposez une réparation qui compte vraiment',
+    ),
+    (
+        "typography",
+        FR_PAGE.replace("Proposez une solution.", "« Je comprends », dites-le\u00a0; c’est l’essentiel… — vraiment !"),
+        "« Je comprends », dites-le\u00a0; c’est l’essentiel… — vraiment !",
+    ),
+    (
+        "entities",
+        FR_PAGE.replace(
+            "Proposez une solution.", "Service&nbsp;client &laquo;&nbsp;ouvert&nbsp;&raquo; &amp; &#8220;poli&#8221;."
+        ),
+        "Service&nbsp;client &laquo;&nbsp;ouvert&nbsp;&raquo; &amp; &#8220;poli&#8221;.",
+    ),
+    (
+        "html-code-block",  # a code block English doesn't highlight: markup shown as text, in the highlighter's colours
+        FR_PAGE.replace("```text\ncode\n```", '```html\n<script src="x.js"></script>\n```'),
+        '<span class="nt">script</span>',
+    ),
+    (
+        "emphasis",
+        FR_PAGE.replace("Proposez une solution.", "Proposez *toujours* une **vraie** solution, ***vite***."),
+        "<em>toujours</em> une <strong>vraie</strong>",
+    ),
+    (
+        "external-link-with-fragment-and-title",
+        FR_PAGE.replace(
+            "Proposez une solution.", 'Voir [la norme](https://example.com/iso?lang=fr&page=2#section-3 "Norme ISO").'
+        ),
+        'href="https://example.com/iso?lang=fr&amp;page=2#section-3" title="Norme ISO"',
+    ),
+    (
+        "lists",
+        FR_PAGE.replace("Proposez une solution.", "1. Écoutez.\n2. Reformulez :\n    - ses mots ;\n    - son ton.\n3. Agissez."),
+        "<li>ses mots ;</li>",
+    ),
+    (
+        "reworded-box-title",
+        FR_PAGE.replace('!!! tip "Astuce"', '!!! tip "Un conseil qui change tout"'),
+        '<p class="admonition-title">Un conseil qui change tout</p>',
+    ),
+    (
+        "quote-and-rule",
+        FR_PAGE.replace("Proposez une solution.", "> « Merci de votre patience. »\n\n---\n\nProposez une solution."),
+        "<blockquote>",
+    ),
+    (
+        "title-with-ampersand",
+        FR_PAGE.replace("# Cas", "# Questions & réponses"),
+        "<title>Questions & réponses - Fixture</title>",
+    ),
 ]
 
 
 def _edit(change) -> str:
-    old, new = change if isinstance(change, tuple) else ("Proposez une solution.", change)
-    assert old in FR_PAGE
-    return FR_PAGE.replace(old, new)
+    page = FR_PAGE
+    for old, new in (
+        change if isinstance(change, list) else [change if isinstance(change, tuple) else ("Proposez une solution.", change)]
+    ):
+        assert old in page
+        page = page.replace(old, new)
+    return page
 
 
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad")
     write_site(root, {case: _edit(change) for case, change, _, _ in BAD})
-    return root, *build(root)
+    return root, *timed_build(root)
 
 
 @pytest.fixture(scope="module")
 def legit_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("legit")
     write_site(root, {case: page for case, page, _ in LEGIT})
-    return root, *build(root)
+    # a translation says what its English page says about hiding and search (checks/sources.py)
+    english = EN_PAGE.replace("description: A case.", "description: A case.\nhide:\n  - toc\nsearch:\n  boost: 2")
+    (root / "docs/en/material-front-matter.md").write_text(english, encoding="utf-8")
+    return root, *timed_build(root)
 
 
 @pytest.mark.parametrize("case, change, line, words", BAD, ids=[c[0] for c in BAD])
 def test_bad_edit_is_refused_at_its_line(bad_build, case, change, line, words):
-    root, result, output = bad_build
+    root, result, output, _ = bad_build
     assert result.returncode == 1 and "Traceback" not in output, output
     messages = [m for m in output.splitlines() if f"docs/fr/{case}.md:" in m]
     assert messages, f"nothing reported for docs/fr/{case}.md:\n{output}"
@@ -155,7 +264,7 @@ def test_bad_edit_is_refused_at_its_line(bad_build, case, change, line, words):
 
 @pytest.mark.parametrize("case, page, rendered", LEGIT, ids=[c[0] for c in LEGIT])
 def test_legitimate_edit_builds_and_renders(legit_build, case, page, rendered):
-    root, result, output = legit_build
+    root, result, output, _ = legit_build
     assert result.returncode == 0, output
     assert rendered in (root / "site" / "fr" / case / "index.html").read_text(encoding="utf-8")
 
@@ -174,3 +283,56 @@ def test_a_finding_points_at_the_line_that_made_it():
     assert source.line_of(finding) == 9
     [hidden] = audit('<h2 id="b">B</h2><p class="md-overlay">z</p>')
     assert source.line_of(hidden) == 7  # not in the source as written: the heading it follows
+
+
+@pytest.mark.parametrize("case", [c[0] for c in PARITY])
+def test_a_difference_from_english_is_reported_once(bad_build, case):
+    """One cause, one error: a renamed id, a changed link or a box is never also reported as what follows from it."""
+    _, _, output, _ = bad_build
+    assert len([m for m in output.splitlines() if f"docs/fr/{case}.md" in m]) == 1, output
+
+
+def test_the_bad_edits_cost_no_more_than_a_clean_build(bad_build, legit_build):
+    """Measured against the clean build of this run, per page: refusing is never slower than building."""
+    bad_root, _, _, bad_seconds = bad_build
+    clean_root, result, _, clean_seconds = legit_build
+    assert result.returncode == 0
+    assert bad_seconds / page_count(bad_root) <= 2 * clean_seconds / page_count(clean_root)
+
+
+def test_every_language_is_reported_in_one_run(tmp_path):
+    """A problem in English does not hide one in French: both are reported, the translation's first."""
+    write_site(tmp_path, {"case": FR_PAGE.replace("Proposez une solution.", "<script>alert(1)</script>")})
+    english = tmp_path / "docs" / "en" / "case.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("Offer a fix.", "<iframe></iframe>"), encoding="utf-8")
+    result, output = build(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in output, output
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert "docs/fr/case.md:20: <script> is not allowed" in errors[0]
+    assert "docs/en/case.md:20: <iframe> is not allowed" in errors[1]
+    assert "2 problem(s) in the rendered pages of 2 language(s)" in errors[2]
+    assert "alert(" not in site_text(tmp_path / "site") and "<iframe" not in site_text(tmp_path / "site")
+
+
+def test_each_build_starts_with_no_problems_found(tmp_path):
+    """`mkdocs serve` rebuilds in the same process: what one build found is not carried into the next."""
+    config = load_config(str(write_site(tmp_path, {})))
+    rendered_checks.run.problems.append(Problem("docs/fr/x.md", 1, "stale", "none"))
+    rendered_checks.on_pre_build(config)
+    assert rendered_checks.run.problems == [] and rendered_checks.run.default == "en"
+
+
+def test_a_page_full_of_problems_reports_the_first_ones(bad_build):
+    _, _, output, _ = bad_build
+    messages = [m for m in output.splitlines() if "docs/fr/pasted-markup.md" in m]
+    assert len(messages) == 21 and "and 10 more like these on the page" in messages[-1], messages
+
+
+def test_a_tabbed_block_keeps_the_english_tabs(tmp_path):
+    tabs = lambda *labels: "".join(f'=== "{label}"\n    Texte.\n\n' for label in labels)
+    write_site(tmp_path, {"tabs": FR_PAGE.replace("Proposez une solution.", tabs("Un", "Deux", "Trois"))})
+    english = tmp_path / "docs" / "en" / "tabs.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("Offer a fix.", tabs("One", "Two")), encoding="utf-8")
+    result, output = build(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "docs/fr/tabs.md:20: tabbed block 1 has 3 tabs; English has 2" in output, output

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
+from checks.language_words import THEME, file_problems, read_words
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
-from interface_language import theme_words
 from new_language import material_has
 
 # A page with a previous and a next page, so every label below is on it.
@@ -20,6 +20,8 @@ PAGE = "four-step-method.md"
 # Where each of the theme's labels reaches a reader: (element, attribute or "text").
 PLACES = {
     "action.skip": ("a.md-skip", "text"),
+    "action.edit": ("a.md-content__button[rel=edit]", "title"),
+    "source": ("a.md-source", "title"),
     "header": ("nav.md-header__inner", "aria-label"),
     "nav": ("nav.md-nav--primary", "aria-label"),
     "toc": ("nav.md-nav--secondary", "aria-label"),
@@ -110,14 +112,16 @@ def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
         assert wrong not in text
 
 
-# A translator's mistakes in theme.yml: the build stops with the file, the line, what and how to fix.
+# A translator's mistakes in theme.yml: the preflight names the file, the line, what and how to fix.
 @pytest.mark.parametrize(
     "text,line,what",
     [
-        ("footer: Footer\nclipbord.copy: Kopyahin\n", 2, "'clipbord.copy' is not one of the theme's labels"),
-        ("generator: Ginawa gamit ang Material\n", 1, "must contain {material}"),
-        ('footer: Ang "footer"\n', 1, "would break the page's HTML"),
-        ("top:\n", 1, "the label of 'top' is not text"),
+        ("footer: Footer\nclipbord.copy: Kopyahin\n", 2, "'clipbord.copy' is not a key of translations/en/theme.yml"),
+        ("generator: Ginawa gamit ang Material\n", 1, "has the placeholders none; English has {material}"),
+        ("footer: Ang <b>footer</b>\n", 1, "holds markup"),
+        ("top:\n", 1, "'top' has no words"),
+        ("top: 42\n", 1, "'top' has a number, true/false or null"),
+        ("top: !x Itaas\n", 1, "YAML tag"),
         ("footer: [Footer\n", 2, "not valid YAML"),
     ],
 )
@@ -125,12 +129,29 @@ def test_a_mistake_in_theme_words_names_its_line(tmp_path, text, line, what):
     shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
     (tmp_path / "translations" / "xx").mkdir()
     (tmp_path / "translations" / "xx" / "theme.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(PluginError) as error:
-        theme_words(tmp_path, "xx", DEFAULT_LOCALE)
-    assert f"translations/xx/theme.yml:{line}: " in str(error.value) and what in str(error.value)
-    assert "Fix: " in str(error.value)
+    found = file_problems(tmp_path, "xx", DEFAULT_LOCALE, THEME)
+    assert [(p.file, p.line) for p in found] == [("translations/xx/theme.yml", line)], found
+    assert what in found[0].what and found[0].fix
 
 
 def test_a_language_without_theme_words_keeps_materials(tmp_path):
     shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
-    assert theme_words(tmp_path, "xx", DEFAULT_LOCALE) == {}
+    assert file_problems(tmp_path, "xx", DEFAULT_LOCALE, THEME) == [] and read_words(tmp_path, "xx", THEME) == {}
+
+
+def test_labels_given_as_written_reach_materials_scripts_only():
+    """interface_language.py escapes every label for HTML except those Material hands only to its
+    scripts (through `tojson` in base.html's __config): an upgrade using one in HTML fails here."""
+    import material
+
+    from interface_language import SCRIPT_LABELS
+
+    templates = Path(material.__file__).parent / "templates"
+    config_block = re.search(r'"translations": \{(.*?)\}', (templates / "base.html").read_text(encoding="utf-8"), re.S)
+    assert config_block and set(re.findall(r'lang\.t\("([^"]+)"\)', config_block.group(1))) == SCRIPT_LABELS
+    for template in templates.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        if template.name == "base.html":
+            text = text.replace(config_block.group(0), "")
+        used = {key for key in SCRIPT_LABELS if re.search(rf"""t\(\s*["']{re.escape(key)}["']\s*\)""", text)}
+        assert used == set(), f"{template.relative_to(templates)} shows {used} in HTML: escape them there"

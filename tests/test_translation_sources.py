@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from checks.language_words import UI, file_problems
 from checks.sources import find_problems
-from checks.ui_file import ui_problems
 from translation_site import CONFIG, FR_PAGE, LAST, build, site_text, write_site
 
 SECRET = "TOP-SECRET-7f3a"
@@ -83,14 +83,14 @@ PAGES = [
         "localhost-link",
         "Voir [ici](http://localhost:8000/fr/#welcome).",
         LAST,
-        "points to the preview on this computer. Fix: link to 'index.md#welcome'",
+        "points to this computer (localhost). Fix: link to 'index.md#welcome'",
     ),
     ("loopback-link", "Voir [ici](http://127.0.0.1:8000/fr/help/).", LAST, "Fix: link to 'help.md'"),
     (
         "site-url-link",
         "Voir [ici](https://example.org/guide/fr/help/).",
         LAST,
-        "is the site's own full address. Fix: link to 'help.md'",
+        "is the site's own full address (it breaks on a copy hosted elsewhere or opened from a folder). Fix: link to 'help.md'",
     ),
     ("absolute-path-link", "Voir [ici](/fr/help/).", LAST, "is an absolute path"),
     (
@@ -99,8 +99,7 @@ PAGES = [
         LAST,
         "(to another language's page). Fix: link to 'index.md#welcome'",
     ),
-    ("box-kind", ("!!! tip", "!!! warning"), 11, "'!!! warning' stands where English has '!!! tip'"),
-]
+]  # a box of another kind is parity, judged on the HTML: tests/test_rendered_checks.py
 OTHER = [  # (file, line, words) of the edits made outside the case pages
     ("translations/fr/ui.yml", 2, "'status_summary' has the placeholders {fait}, {total}; English has {done}, {total}"),
     ("translations/fr/ui.yml", 3, "'not_found_title' holds markup"),
@@ -206,8 +205,9 @@ def test_ui_words_that_cannot_be_used(tmp_path, text, line, words):
         (tmp_path / "translations" / locale).mkdir(parents=True)
         path = tmp_path / "translations" / locale / "ui.yml"
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    found = [f for f in ui_problems(tmp_path, "fr", "en") if f[1] == line and words in f[2]]
-    assert found and found[0][0] == "translations/fr/ui.yml", ui_problems(tmp_path, "fr", "en")
+    problems = file_problems(tmp_path, "fr", "en", UI)
+    found = [p for p in problems if p.line == line and words in p.what]
+    assert found and found[0].file == "translations/fr/ui.yml", problems
 
 
 def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):

@@ -6,6 +6,7 @@ of one site checks many edits: each must be reported at its own file and line.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from conftest import ROOT, mkdocs_build
@@ -125,6 +126,17 @@ def write_site(root: Path, french: dict[str, str | bytes], config: str = CONFIG)
 def build(root: Path):
     result = mkdocs_build(root / "mkdocs.yml", root / "site")
     return result, result.stdout + result.stderr
+
+
+def timed_build(root: Path):
+    """The build, its output and how long it took (to compare with a clean build in the same run)."""
+    start = time.monotonic()
+    result, output = build(root)
+    return result, output, time.monotonic() - start
+
+
+def page_count(root: Path) -> int:
+    return sum(1 for _ in (root / "docs").rglob("*.md"))
 
 
 def site_text(site: Path) -> str:

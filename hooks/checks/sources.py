@@ -10,19 +10,27 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
+import yaml
+
+from checks.bounds import bounds_problems
+from checks.html_allowlist import browser_url, local_address
 from checks.plain_text import markup_in
-from checks.problem import Problem
-from checks.translation_parity import closest, parity_problems
-from model.markdown_facts import PageFacts, read_page
+from checks.problem import Problem, closest
+from model.markdown_facts import Heading, PageFacts, read_page
 from model.translation_records import has_history, statuses_this_build
 
 # Front matter the guide uses: Material reads title, description, search and hide; we add
 # l10n (the translation record) and downloads. Anything else (template, …) changes the page.
 FRONT_MATTER_KEYS = ("description", "title", "l10n", "search", "hide", "downloads")
+# What a translation may say differently from its English page: none of these (hide the navigation,
+# drop the page from search, add or remove the download box).
+SAME_AS_ENGLISH = ("hide", "search", "downloads")
+# The only files published from a language folder: its pages and, in English, raster images (an SVG,
+# HTML, script or style sheet would be published as it is). A translation may replace an English image.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 COMMIT = re.compile(r"[0-9a-f]{7,40}")
-LOCAL_HOST = re.compile(r"^(?:https?:)?//(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?::\d+)?(/[^?#]*)?", re.I)
 
 
 class Checker:
@@ -31,6 +39,8 @@ class Checker:
         self.problems: list[Problem] = []
         self.pages: dict[str, dict[str, PageFacts | None]] = {}  # locale -> page path -> facts (None: unreadable or empty)
         self.files: dict[str, set[str]] = {}  # locale -> every file path, for images
+        # (locale, page, id) a translation lost -> the links (file, line) that depend on it
+        self.lost_ids: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
 
     def rel(self, locale: str, page: str = "") -> str:
         return (self.docs / locale / page).relative_to(self.docs.parent).as_posix() + ("" if page else "/")
@@ -57,13 +67,14 @@ class Checker:
                         "declare it in mkdocs.yml under plugins → i18n → languages, or move the files into a language folder.",
                     )
                 )
-            elif entry.suffix == ".md":
+            elif entry.is_file() and not entry.name.startswith("."):
                 self.problems.append(
                     Problem(
                         entry.relative_to(self.docs.parent).as_posix(),
                         None,
-                        "page is outside every language folder",
-                        f"move it into {self.rel(self.default)} (or a translation folder).",
+                        ("page" if entry.suffix == ".md" else "file") + " is outside every language folder",
+                        f"move it into {self.rel(self.default)} (or a translation folder)"
+                        + ("." if entry.suffix == ".md" else ", or delete it: the site publishes pages and images only."),
                     )
                 )
         if not (self.docs / self.default).is_dir():
@@ -80,6 +91,34 @@ class Checker:
             self.pages[locale] = {
                 p.relative_to(self.docs / locale).as_posix(): self.read(locale, p) for p in sorted(files) if p.suffix == ".md"
             }
+        self.check_file_types()
+
+    def check_file_types(self) -> None:
+        """Only pages and the images English has are published from a language folder."""
+        english = self.files.get(self.default, set())
+        for locale in self.locales:
+            for name in sorted(self.files.get(locale, ())):
+                suffix = posixpath.splitext(name)[1]
+                if suffix == ".md":
+                    continue
+                if suffix.lower() == ".md":
+                    what, fix = f"the page's extension '{suffix}' is not '.md'", f"rename it to '{name[: -len(suffix)]}.md'."
+                elif locale == self.default and suffix in IMAGE_SUFFIXES:
+                    continue
+                elif locale == self.default:
+                    what = (
+                        f"'{suffix or name}' files are not published: only pages (.md) and images ({', '.join(IMAGE_SUFFIXES)})"
+                    )
+                    fix = "delete it, or convert an image to one of these formats."
+                elif suffix in IMAGE_SUFFIXES and name in english:
+                    continue
+                else:
+                    what = (
+                        f"only pages (.md) and images English has ({self.rel(self.default)}, same name) "
+                        "are published from a translation's folder"
+                    )
+                    fix = "delete it: pages show the English images; to translate an image, give it the English image's name."
+                self.add(locale, name, None, what, fix)
 
     def regular_files(self, locale: str) -> list[Path]:
         """The files MkDocs would publish from docs/<locale>/; a symbolic link is a problem, never followed."""
@@ -119,6 +158,9 @@ class Checker:
                 "file is not UTF-8 text (first bad byte on this line)",
                 "save the file as UTF-8 in your editor (check the accented letters on this line).",
             )
+            return None
+        if too_much := next(bounds_problems(text, len(data)), None):  # before anything parses it
+            self.add(locale, page, *too_much)
             return None
         facts = read_page(text)
         if facts.empty:
@@ -160,8 +202,9 @@ class Checker:
                 locale,
                 page,
                 front.error_line,
-                f"front matter is not valid YAML: {front.error}",
-                "fix the YAML between the '---' lines; put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
+                f"front matter: {front.error}",
+                "write plain 'key: value' lines between the '---' lines (no '&', '*' or '!' markers); "
+                "put quotes around a value that contains ': ' or starts with a quote, '[' or '{'.",
             )
         elif not isinstance(front.data, (dict, type(None))):
             self.add(
@@ -191,6 +234,7 @@ class Checker:
                         f"front matter key '{key}' is not one the guide uses",
                         f"remove it; the keys allowed are {', '.join(FRONT_MATTER_KEYS)}.",
                     )
+            self.check_front_matter_values(locale, page, front, data)
             for key in ("title", "description"):
                 if isinstance(data.get(key), str) and (markup := markup_in(data[key])):
                     self.add(
@@ -201,6 +245,42 @@ class Checker:
                         "write it as plain words, without '<' tags or '&…;' entities.",
                     )
             self.check_record(locale, page, front, data.get("l10n"))
+
+    def check_front_matter_values(self, locale: str, page: str, front, data: dict) -> None:
+        """A title is text; hide, search and downloads say what the English page says."""
+        if "title" in data and not (isinstance(data["title"], str) and data["title"].strip()):
+            self.add(
+                locale,
+                page,
+                front.key_line("title"),
+                "front matter 'title' is not text",
+                "write it as words after 'title: ' (quoted if it contains ': '), or remove it: the page's '#' heading titles it.",
+            )
+        boost = data.get("search", {}).get("boost") if isinstance(data.get("search"), dict) else None
+        if boost is not None and not (isinstance(boost, (int, float)) and not isinstance(boost, bool) and 0 <= boost <= 10):
+            self.add(
+                locale,
+                page,
+                front.key_line("search"),
+                f"search boost {boost!r} is not a number from 0 to 10",
+                "copy it from English.",
+            )
+        english = self.pages.get(self.default, {}).get(page)
+        if locale == self.default or english is None or english.front_matter is None:
+            return
+        theirs = english.front_matter.data if isinstance(english.front_matter.data, dict) else {}
+        for key in SAME_AS_ENGLISH:
+            if data.get(key) != theirs.get(key):
+                said = f"'{key}: {_flow(theirs[key])}'" if key in theirs else f"no '{key}'"
+                self.add(
+                    locale,
+                    page,
+                    front.key_line(key),
+                    f"front matter '{key}' differs from the English page's (it has {said}): "
+                    "a translation cannot change how its page is shown, found or downloaded",
+                    f"copy '{key}' from {self.rel(self.default, page)} exactly"
+                    + ("." if key in theirs else ", that is remove it."),
+                )
 
     def check_record(self, locale: str, page: str, front, record) -> None:
         """l10n: sourceCommit: <the hex commit of the English page translated>."""
@@ -213,8 +293,9 @@ class Checker:
             return
         commit = record.get("sourceCommit")
         line = next((n for n, text in enumerate(front.lines, front.line + 1) if "sourceCommit" in text), line)
-        if isinstance(commit, int):
-            commit = str(commit)  # a commit of digits only reads as a number
+        if isinstance(commit, int):  # a commit of digits only reads as a number: its text, leading zeros kept
+            written = re.search(r"sourceCommit\s*:\s*['\"]?([^\s'\"#]+)", front.lines[line - front.line - 1])
+            commit = written.group(1) if written else str(commit)
         if not isinstance(commit, str) or not COMMIT.fullmatch(commit):
             self.add(
                 locale,
@@ -273,13 +354,16 @@ class Checker:
 
     def check_addresses(self, locale: str, page: str, facts: PageFacts) -> None:
         """Links to this site must be relative: never to localhost, the site's own address or another language."""
-        site = (self.site_url or "").rstrip("/") + "/" if self.site_url else None
+        site_host = urlsplit(self.site_url).hostname if self.site_url else None
         for link in facts.links:
-            target, why = link.target, None
-            if match := LOCAL_HOST.match(target):
-                why, path = "points to the preview on this computer", match.group(1) or "/"
-            elif site and target.lower().startswith(site.lower()):
-                why, path = "is the site's own full address", "/" + target[len(site) :]
+            target = link.target
+            try:  # read as a browser reads it: the one reading of URLs, also used on the HTML
+                address = urlsplit(browser_url(target))
+                why = local_address(address, site_host) if address.netloc else None
+            except ValueError:
+                continue  # an address no browser can read: the rendered checks name it
+            if why:
+                path = address.path or "/"
             elif target.startswith("/") and not target.startswith("//"):
                 why, path = "is an absolute path (breaks when the site is served under a sub-path or from a folder)", target
             else:
@@ -339,11 +423,12 @@ class Checker:
             elif link.anchor and target[1] is not None and link.anchor not in target[1].ids:
                 where = self.rel(target[0], resolved)
                 english = self.pages.get(self.default, {}).get(resolved)
-                if target[0] != self.default and english and link.anchor in english.ids:  # the translated page lost the id
-                    fix = f"keep '{{#{link.anchor}}}' on the matching heading of {where}, exactly as in English."
-                else:
-                    hint = closest(link.anchor, target[1].ids)
-                    fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
+                if target[0] != self.default and english and link.anchor in english.ids:
+                    # the translated page lost the id: one problem there, the cause, not one per link
+                    self.lost_ids.setdefault((target[0], resolved, link.anchor), []).append((self.rel(locale, page), link.line))
+                    continue
+                hint = closest(link.anchor, target[1].ids)
+                fix = f"use {repr('#' + hint) if hint else 'one of its heading ids'}, as written in '{{#…}}' after its headings."
                 self.add(
                     locale,
                     page,
@@ -370,11 +455,59 @@ class Checker:
                         f"translation has no English original ({self.rel(self.default, page)})",
                         f"rename it to match its English file{f' (closest: {hint!r})' if hint else ''}, or add the English page first.",
                     )
-                elif locale != self.default and english[page] is not None:
-                    for line, what, fix in parity_problems(facts, english[page], self.rel(self.default, page)):
-                        self.add(locale, page, line, what, fix)
                 self.check_links(locale, page, facts)
+        self.report_lost_ids()
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0))
+
+    def report_lost_ids(self) -> None:
+        """A section id a translation dropped or renamed: one problem at the translator's heading,
+        counting the links that depend on it (the rest of a translation's parity is judged on its HTML)."""
+        for (locale, page, anchor), links in self.lost_ids.items():
+            facts, english = self.pages[locale][page], self.pages[self.default][page]
+            heading = where_id_belongs(facts, english, anchor)
+            en_line = english.ids[anchor].line
+            file = self.rel(locale, page)
+            if heading is not None:  # its own "no explicit id" problem is this one
+                self.problems = [p for p in self.problems if (p.file, p.line) != (file, heading.line)]
+            has = f"has '#{heading.id}'" if heading and heading.id else "has no id"
+            what = (
+                f"section id '#{anchor}' is missing: "
+                + (f"this heading {has} where " if heading else "")
+                + f"English has '{{#{anchor}}}' ({self.rel(self.default, page)}:{en_line})"
+            )
+            elsewhere = [f"{f}:{n}" for f, n in links if f != file]
+            if elsewhere:
+                shown = ", ".join(elsewhere[:3]) + (", …" if len(elsewhere) > 3 else "")
+                what += f"; {len(elsewhere)} link(s) in other pages depend on it ({shown})"
+            if len(links) > len(elsewhere):
+                what += f"; {len(links) - len(elsewhere)} link(s) on this page too"
+            self.add(
+                locale,
+                page,
+                heading.line if heading else None,
+                what,
+                f"write the heading with '{{#{anchor}}}' exactly as in English; translate only its text.",
+            )
+
+
+def where_id_belongs(facts: PageFacts, english: PageFacts, anchor: str) -> Heading | None:
+    """The translation's heading that stands where English has the heading with `anchor`: the one
+    at the same place among the sections, counted from the nearest section both pages share."""
+    en = [h for h in english.headings if h.level >= 2]
+    tr = [h for h in facts.headings if h.level >= 2]
+    index = next(i for i, h in enumerate(en) if h.id == anchor)
+    shared = {h.id: i for i, h in enumerate(tr) if h.id}
+    before = next(((i, shared[h.id]) for i, h in reversed(list(enumerate(en[:index]))) if h.id in shared), (-1, -1))
+    after = next(((i, shared[h.id]) for i, h in enumerate(en[index + 1 :], index + 1) if h.id in shared), (len(en), len(tr)))
+    for candidate in (before[1] + (index - before[0]), after[1] - (after[0] - index)):
+        if before[1] < candidate < after[1] and (tr[candidate].id is None or tr[candidate].id not in english.ids):
+            return tr[candidate]
+    return None
+
+
+def _flow(value) -> str:
+    """A front matter value as one line of YAML, e.g. {boost: 0.5}."""
+    return yaml.safe_dump(value, default_flow_style=True, width=1000).removesuffix("\n...\n").strip()
 
 
 def _slug(text: str) -> str:
@@ -410,8 +543,8 @@ def record_problems(docs_dir: Path, locales: list[str], default_locale: str) -> 
 def find_problems(docs_dir: Path, locales: list[str], default_locale: str, site_url: str | None = None) -> list[Problem]:
     """Every problem in every language's pages; files are named relative to docs_dir's parent (the project root)."""
     docs_dir = Path(docs_dir)
-    found = Checker(docs_dir, list(locales), default_locale, site_url).run() + record_problems(
-        docs_dir, list(locales), default_locale
-    )
+    found = Checker(docs_dir, list(locales), default_locale, site_url).run()
+    seen = {(p.file, p.line) for p in found}  # a record the checker already refused is one problem, not two
+    found += [p for p in record_problems(docs_dir, list(locales), default_locale) if (p.file, p.line) not in seen]
     # a translator's own files first: the cause is usually there
     return sorted(found, key=lambda p: (p.file.startswith(f"docs/{default_locale}/"), p.file, p.line or 0))

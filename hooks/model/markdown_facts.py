@@ -12,19 +12,18 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-import yaml
+from model import safe_yaml
 
-# libyaml's parser where PyYAML has it (every build reads each page's front matter many times): faster
-FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+# Every pattern here runs on a translator's text: none may backtrack more than linearly (no two
+# adjacent quantifiers that can match the same characters, no scan across lines from each start).
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+BACKTICKS = re.compile(r"`+")
 # Leading spaces are allowed: admonition, details and tab bodies are indented four spaces,
 # and Python-Markdown renders their headings (the site uses fences, never indented code).
-ATX = re.compile(r"^\s*(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+ATX = re.compile(r"^[ \t]*(#{1,6})(?=[ \t]|$)")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[#>|]|[-*+][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===)")
-ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
+ATTR_LIST = re.compile(r"\{:?([^{}]*)\}[ \t]*$")
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
 # [text](target "title") and ![alt](src); the text may hold one level of brackets,
 # so [![badge](a.png)](b.md) is found (its inner image is found by a second pass).
@@ -33,7 +32,7 @@ LINK = re.compile(
     r"""(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"""
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
-REF_DEF = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
+REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?", re.M)
 IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?!\()(?:[ ]?\[([^\[\]]*)\])?")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -121,20 +120,12 @@ def read_front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
         return None, 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return FrontMatter(1, lines[1:], error="front matter opened with '---' on line 1 is never closed", error_line=1), 0
+        return FrontMatter(1, lines[1:], error="the '---' on line 1 opens it but no '---' line closes it", error_line=1), 0
     front = FrontMatter(1, lines[1:end])
-    text = "\n".join(front.lines)
     try:
-        front.data = yaml.load(text, Loader=FAST)
-        return front, end + 1
-    except yaml.YAMLError:
-        pass
-    try:  # PyYAML's own parser again, which points at the line a translator got wrong
-        front.data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        front.error = getattr(error, "problem", None) or str(error)
-        front.error_line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
+        front.data = safe_yaml.load("\n".join(front.lines))
+    except safe_yaml.YamlProblem as problem:
+        front.error, front.error_line = problem.what, problem.line + 1  # +1: the opening '---'
     return front, end + 1
 
 
@@ -153,8 +144,30 @@ def blank_code(lines: list[str]) -> tuple[list[str], int | None]:
             fence, opened = match.group(1), index
             out.append("")
         else:
-            out.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+            out.append(blank_code_spans(line))
     return out, opened if fence else None
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with each code span (a run of backticks up to the next run of the same length)
+    turned to spaces; in one pass over the runs, whatever the line."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    later: dict[int, list[int]] = {}  # run length -> indexes of the runs of that length, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    out, index = list(line), 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[-1] <= index:
+            same.pop()
+        if same:
+            close = same.pop()
+            out[start : runs[close][1]] = " " * (runs[close][1] - start)
+            index = close + 1
+        else:
+            index += 1
+    return "".join(out)
 
 
 def _heading(line: int, level: int, text: str) -> Heading:
@@ -164,7 +177,11 @@ def _heading(line: int, level: int, text: str) -> Heading:
         text = text[: attrs.start()]
         found = re.search(r"(?:^|\s)#([^\s#}]+)", attrs.group(1))
         heading_id = found.group(1) if found else None
-    return Heading(line, level, re.sub(r"[ \t]+#+$", "", text).strip(), heading_id)
+    text = text.strip(" \t")
+    closing = text.rstrip("#")  # an ATX heading's closing #s, after a space
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing
+    return Heading(line, level, text.strip(), heading_id)
 
 
 def _headings(lines: list[str]) -> list[Heading]:
@@ -172,7 +189,7 @@ def _headings(lines: list[str]) -> list[Heading]:
     for i, line in enumerate(lines):
         atx = ATX.match(line)
         if atx:
-            found.append(_heading(i + 1, len(atx.group(1)), atx.group(2) or ""))
+            found.append(_heading(i + 1, len(atx.group(1)), line[atx.end() :]))
         elif SETEXT.match(line) and i and not NOT_PARAGRAPH.match(lines[i - 1]) and not SETEXT.match(lines[i - 1]):
             level = 1 if line.strip()[0] == "=" else 2
             found.append(_heading(i, level, lines[i - 1].strip()))

@@ -51,7 +51,8 @@ def source_commit(path: Path) -> str | None:
     # read again with BaseLoader, which keeps every value a string: a commit of digits must stay text
     data = yaml.load("\n".join(front.lines), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     l10n = data.get("l10n") if isinstance(data, dict) else None
-    return (l10n.get("sourceCommit") or None) if isinstance(l10n, dict) else None
+    commit = l10n.get("sourceCommit") if isinstance(l10n, dict) else None
+    return commit if isinstance(commit, str) and commit else None  # a list or a mapping is the preflight's to report
 
 
 def english_pages(docs_dir: Path, default: str) -> list[str]:

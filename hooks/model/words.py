@@ -6,9 +6,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from checks.ui_file import ui_problems
+from checks.language_words import UI, file_problems, read_words
+from model import safe_yaml
 
 
 def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
@@ -21,10 +20,9 @@ def ui_words(root: Path, locale: str, default: str) -> dict[str, str]:
 
 @cache  # read once per build, not per page; an edited file (mkdocs serve) has a new modification time
 def _read(root: Path, locale: str, default: str, _changed: tuple[int, ...]) -> dict[str, str]:
-    words = yaml.safe_load((root / "translations" / default / "ui.yml").read_text(encoding="utf-8"))
-    own = root / "translations" / locale / "ui.yml"
-    if own.is_file() and locale != default and not ui_problems(root, locale, default):
-        words.update(yaml.safe_load(own.read_text(encoding="utf-8-sig")) or {})
+    words = read_words(root, default, UI)
+    if locale != default and not file_problems(root, locale, default, UI):
+        words.update(read_words(root, locale, UI))
     return words
 
 
@@ -32,5 +30,8 @@ def search_words(root: Path, locale: str) -> dict[str, str]:
     """translations/<locale>/search-words.yml: each word staff type, and the page (in docs/<locale>/)
     it must find; empty when the language has no such file (a test says so)."""
     file = root / "translations" / locale / "search-words.yml"
-    words = yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else None
+    try:
+        words = safe_yaml.load(safe_yaml.decode(file.read_bytes())) if file.is_file() else None
+    except safe_yaml.YamlProblem:  # the preflight reports it
+        words = None
     return {str(word): str(page) for word, page in words.items()} if isinstance(words, dict) else {}
