@@ -38,13 +38,11 @@ def top_level_names(urls: list[str]) -> list[str]:
 @event_priority(-100)  # after mkdocs-static-i18n (50) has added its own variables
 def on_template_context(context, template_name, config):
     if template_name == TEMPLATE:
-        i18n, site = config.plugins["i18n"], from_config(config)
-        context["not_found_languages"] = languages_words(site)
+        context["not_found_languages"] = languages_words(from_config(config))
         context["site_top_level"] = top_level_names([page.url for page in context["nav"].pages])
         # links relative to the site root, which the page's script sets as <base> (the page is
         # served at any depth: MkDocs' absolute links from site_url break under another sub-path)
         context["base_url"] = "."
-        context["i18n_page_locale"], context["i18n_config"] = site.default.locale, i18n.config
     return context
 
 

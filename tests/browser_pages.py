@@ -47,5 +47,8 @@ def current_scheme(page) -> str:
 def switch_language(page, name: str) -> None:
     """Choose a language in the header's switcher, as a reader does, and wait for its page."""
     page.locator(".md-header .md-select").first.hover()
-    with page.expect_navigation():
-        page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True).click()
+    link = page.locator(".md-header .md-select").get_by_role("link", name=name, exact=True)
+    link.wait_for()
+    box = link.bounding_box()
+    with page.expect_navigation():  # the mouse clicks where the list shows it, scrolling nothing
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -50,7 +50,7 @@ def search(page, query: str) -> list[list[Result]]:
             const url = new URL(a.href); url.search = '';
             const heading = a.querySelector('h1, h2');
             return {url: url.href, title: heading.textContent,
-                    text: [...a.querySelectorAll('article > p, article > ul > li, article > ol > li')].map(el => el.textContent)};
+                    text: [...a.querySelectorAll('article > p:not(.md-search-result__terms), article > ul > li, article > ol > li')].map(el => el.textContent)};
         }))""")
     return [[Result(link["url"], link["title"], tuple(link["text"])) for link in item] for item in items]
 

@@ -106,3 +106,32 @@ def test_switcher_from_a_home_page_stays_under_the_sub_path(page, host, target):
     assert page.url == host + target.prefix
     switch_language(page, default.name)
     assert page.url == host
+
+
+DEEP_NOT_FOUND = "nothing/here/"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_not_found_deep_under_a_sub_path_leads_home_and_searches(page, host, locale):
+    """An unknown address two folders deep, with no folder or page of the site in it: the message,
+    the home link and the logo lead to that language's home under the sub-path, and search answers."""
+    words = ui_words(ROOT, locale, DEFAULT_LOCALE)
+    home = host + SITE.language(locale).prefix
+    response = page.goto(home + DEEP_NOT_FOUND)
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == locale
+    assert page.locator(".md-header .md-logo").evaluate("a => a.href") == home
+    page.locator(".md-search__input").click()
+    page.wait_for_function(
+        "() => !/^\\s*$/.test(document.querySelector('.md-search-result__meta').textContent)"
+        " && document.querySelector('.md-search-result__meta').textContent.trim()"
+        " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']",
+        timeout=10_000,
+    )  # no longer "Initializing search": the index is loaded
+    page.keyboard.type("a", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    with page.expect_navigation():
+        page.get_by_role("link", name=words["not_found_home"], exact=True).click()
+    assert page.url == home
+    assert page.locator("html").get_attribute("lang") == locale

@@ -7,7 +7,7 @@
 (() => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   if (!config.search) return
-  const workerUrl = new URL(config.search, location.href).href
+  const workerUrl = new URL(config.search, document.baseURI).href
   const waiting = []
   let opened = false
   const whenOpened = start => (opened ? start() : waiting.push(start))
@@ -38,14 +38,14 @@
     }
   }
   window.Worker = function Worker(url, options) {
-    return new URL(url, location.href).href === workerUrl
+    return new URL(url, document.baseURI).href === workerUrl
       ? new LazySearchWorker(url)
       : new RealWorker(url, options)
   }
 
   const { open: openRequest, send } = XMLHttpRequest.prototype
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    this.searchIndex = /\/search\/search_index\.json$/.test(new URL(url, location.href).pathname)
+    this.searchIndex = /\/search\/search_index\.json$/.test(new URL(url, document.baseURI).pathname)
     return openRequest.call(this, method, url, ...rest)
   }
   XMLHttpRequest.prototype.send = function (body) {

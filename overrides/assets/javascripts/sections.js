@@ -24,6 +24,23 @@
     link.setAttribute("aria-label", link.title)
   }
 
+  // The section the reader is in when switching language, read then rather than tracked while
+  // scrolling: the address's own #section while its heading is on screen, else the last heading
+  // in the top quarter of the window; none at the top of the page or above the first heading.
+  function sectionInView() {
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    const top = target && target.getBoundingClientRect().top
+    if (target && top >= 0 && top < innerHeight) return target.id
+    let section = ""
+    if (scrollY < 1) return section  // at the top of the page: its introduction
+    for (const heading of document.querySelectorAll(".md-content .md-typeset :is(h2, h3, h4, h5, h6)[id]")) {
+      if (!heading.getClientRects().length) continue  // inside a closed box
+      if (heading.getBoundingClientRect().top > innerHeight / 4) break
+      section = heading.id
+    }
+    return section
+  }
+
   document.addEventListener("click", event => {
     const permalink = event.target.closest(".md-content .headerlink")
     if (permalink && navigator.clipboard) {
@@ -33,13 +50,14 @@
         .then(() => confirm(config.translations["clipboard.copied"]))
       return
     }
-    // mkdocs-static-i18n already points each language at this same page; add the section.
+    // mkdocs-static-i18n already points each language at this same page; add the section read.
     const alternate = event.target.closest(".md-select a[hreflang]")
     if (alternate && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault()
       // Material's own handler would drop the section, and the page's final slash
       event.stopPropagation()
-      location.href = new URL(location.hash, alternate.href).href
+      const section = sectionInView()
+      location.href = new URL(section ? `#${section}` : "", alternate.href).href
     }
   }, true)
 })()
