@@ -11,28 +11,28 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: serve build publish offline handbook test test-fast lint browser clean translations translation-done new-language links bench screenshots
 
 serve: $(VENV)/.synced  ## serve the site with live reload at http://localhost:8000
-	@$(VENV)/bin/python scripts/translations.py blocks
+	@$(VENV)/bin/kyc-translations blocks
 	$(VENV)/bin/mkdocs serve --livereload --dev-addr localhost:8000
 
 build: $(VENV)/.synced  ## strict build of every language into site/
-	@$(VENV)/bin/python scripts/translations.py blocks
+	@$(VENV)/bin/kyc-translations blocks
 	$(VENV)/bin/mkdocs build --strict
 
 # The whole publishable site, as the site workflow deploys it and README "Hosting a copy" says: the pages,
 # and in site/downloads/ the offline edition (which carries the handbooks) and one handbook per language.
-# The handbooks print from a first build; the last build links the files with their sizes (hooks/downloads.py).
+# The handbooks print from a first build; the last build links the files with their sizes (hooks/keep_your_cool/features/downloads.py).
 DOWNLOADS := dist/downloads
 publish: $(VENV)/.synced browser  ## the whole site to publish into site/: pages, offline edition and handbooks in downloads/
 	rm -rf $(DOWNLOADS)
 	$(VENV)/bin/mkdocs build --strict
-	$(VENV)/bin/python scripts/handbook.py --site site --out $(DOWNLOADS)
-	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/python scripts/offline.py $(DOWNLOADS)/keep-your-cool-offline.zip
+	$(VENV)/bin/kyc-handbook --site site --out $(DOWNLOADS)
+	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/kyc-offline $(DOWNLOADS)/keep-your-cool-offline.zip
 	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/mkdocs build --strict
 
 # The offline edition: the whole site in every language, to unzip anywhere and open index.html.
 OFFLINE_ZIP := dist/keep-your-cool-offline.zip
 offline: $(VENV)/.synced  ## dist/keep-your-cool-offline.zip: the site to use from a folder, with no network
-	@$(VENV)/bin/python scripts/offline.py $(OFFLINE_ZIP)
+	@$(VENV)/bin/kyc-offline $(OFFLINE_ZIP)
 
 test: $(VENV)/.synced browser lint  ## the whole suite, browser tests included
 	$(VENV)/bin/pytest
@@ -61,22 +61,22 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	@touch $@
 
 handbook: build browser  ## the whole guide as one PDF per language: dist/keep-your-cool-<lang>.pdf
-	$(VENV)/bin/python scripts/handbook.py --site site --out dist
+	$(VENV)/bin/kyc-handbook --site site --out dist
 
 clean:
 	rm -rf site dist .pytest_cache
 
 links: build  ## rewrite link-contract.txt from the built site
-	@$(VENV)/bin/python scripts/links.py
+	@$(VENV)/bin/kyc-links
 
 translations: $(VENV)/.synced  ## each translation's state; LANG=fr for one language (given on the command line)
-	@$(VENV)/bin/python scripts/translations.py status $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+	@$(VENV)/bin/kyc-translations status $(if $(filter command line,$(origin LANG)),--lang $(LANG))
 
 translation-done: $(VENV)/.synced  ## record that PAGE=docs/<lang>/<page>.md follows the current English page
-	@$(VENV)/bin/python scripts/translations.py done $(PAGE)
+	@$(VENV)/bin/kyc-translations done $(PAGE)
 
 new-language: $(VENV)/.synced  ## add a language: make new-language LANG=es NAME=Español
-	@$(VENV)/bin/python scripts/new_language.py $(if $(filter command line,$(origin LANG)),"$(LANG)" "$(NAME)")
+	@$(VENV)/bin/kyc-new-language $(if $(filter command line,$(origin LANG)),"$(LANG)" "$(NAME)")
 
 bench: $(VENV)/.synced browser  ## this site against stock Material: builds, page weight, search, Lighthouse (needs Node.js)
 	$(VENV)/bin/python bench/run.py

@@ -7,8 +7,10 @@ import statistics
 
 from playwright.sync_api import Browser, sync_playwright
 
-import chromium  # scripts/chromium.py: the browser the tests use too
-from static_host import compressible  # scripts/static_host.py: what the local host gzips, as a real one does
+from keep_your_cool.commands import chromium  # hooks/keep_your_cool/commands/chromium.py: the browser the tests use too
+from keep_your_cool.commands.static_host import (
+    compressible,  # hooks/keep_your_cool/commands/static_host.py: what the local host gzips, as a real one does
+)
 
 
 def launch(playwright) -> Browser:

@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import chromium  # scripts/chromium.py: the browser the tests use too
+from keep_your_cool.commands import chromium  # hooks/keep_your_cool/commands/chromium.py: the browser the tests use too
 
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"

@@ -21,16 +21,16 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks"), str(BENCH.parent / "scripts")]
+import browser
+import lighthouse
+import scale
+from keep_your_cool.commands.static_host import serve
+from keep_your_cool.model import words
+from keep_your_cool.model.site import Site, load
+from sites import ROOT, build, make_baseline, median, timed_builds
 
-import browser  # noqa: E402
-import lighthouse  # noqa: E402
-import scale  # noqa: E402
-from model import words  # noqa: E402
-from model.site import Site, load  # noqa: E402  the site's languages and addresses, as MkDocs reads mkdocs.yml
-from sites import ROOT, build, make_baseline, median, timed_builds  # noqa: E402
-from static_host import serve  # noqa: E402
+BENCH = Path(__file__).resolve().parent
+
 
 GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
 MEASURED_PAGES = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}  # in every language
@@ -130,7 +130,7 @@ def main() -> int:
         if not build(base_yml, base_site).ok:
             errors["baseline"] = "the stock-Material baseline did not build"
             base_site = None
-        # Ours without the offline copy (hooks/pocket.py): INHERIT reads paths from the file's folder, so it sits beside mkdocs.yml.
+        # Ours without the offline copy (hooks/keep_your_cool/features/pocket.py): INHERIT reads paths from the file's folder, so it sits beside mkdocs.yml.
         off_yml, off_site = ROOT / ".bench-pocket-off.yml", work / "ours-pocket-off"
         try:
             off_yml.write_text(POCKET_OFF, encoding="utf-8")

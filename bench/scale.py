@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from model.site import Site
+from keep_your_cool.model.site import Site
 from sites import build
 
 # Locales Material and lunr both know; the first ones are replaced by ours, in our order.

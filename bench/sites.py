@@ -1,4 +1,4 @@
-"""Build our site and the stock-Material baseline, and time their builds (scripts/static_host.py serves them)."""
+"""Build our site and the stock-Material baseline, and time their builds (hooks/keep_your_cool/commands/static_host.py serves them)."""
 
 from __future__ import annotations
 

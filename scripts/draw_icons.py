@@ -7,7 +7,7 @@ The PNGs are committed (the build needs no browser); run this again after changi
 - icon-maskable-512.png: full-bleed background, the drawing inside the central safe zone (Android
   crops it to its own shape);
 - apple-touch-icon.png, 180 px: full-bleed too, as iOS rounds the corners itself.
-Chromium (scripts/chromium.py) draws them, so they look as the SVG does in a browser.
+Chromium (hooks/keep_your_cool/commands/chromium.py) draws them, so they look as the SVG does in a browser.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import sync_playwright
 
-import chromium
+from keep_your_cool.commands import chromium
 
 IMAGES = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "images"
 SAFE_ZONE_SCALE = 0.75  # the drawing, scaled around the centre, stays well inside the maskable safe circle (80%)

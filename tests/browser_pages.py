@@ -21,7 +21,7 @@ PAGE_TYPES = {
 
 def built_pages(site: Path, locale: str) -> list[str]:
     """Every page built for a language, as paths under the site's address: 'fr/three-rs/'; and for
-    the default language the one 404.html (which shows every language's words, hooks/language_404.py)."""
+    the default language the one 404.html (which shows every language's words, hooks/keep_your_cool/features/language_404.py)."""
     pages = []
     for index in sorted(site.rglob("index.html")):
         path = index.parent.relative_to(site).as_posix()

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from model.site import load
+from keep_your_cool.commands import chromium
+from keep_your_cool.commands.static_host import route_handler
+from keep_your_cool.model.site import load
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import chromium  # noqa: E402  the one place the browser is chosen
-from static_host import route_handler  # noqa: E402  the one static host
 
 SITE_DIR = ROOT / "site"
 MKDOCS = Path(sys.executable).with_name("mkdocs")

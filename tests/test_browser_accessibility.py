@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser_pages import PAGE_TYPES, PALETTES, VIEWPORTS, built_pages, use_palette
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
-from model.words import ui_words
+from keep_your_cool.model.words import ui_words
 
 pytestmark = pytest.mark.browser
 

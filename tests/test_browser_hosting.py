@@ -10,8 +10,8 @@ import pytest
 
 from browser_pages import built_pages, switch_language
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
-from model.words import ui_words
-from static_host import static_host
+from keep_your_cool.commands.static_host import static_host
+from keep_your_cool.model.words import ui_words
 
 pytestmark = pytest.mark.browser
 

@@ -11,9 +11,9 @@ import re
 import pytest
 
 from conftest import LOCALES, ROOT, SITE
-from model.words import search_words
+from keep_your_cool.commands.static_host import route_handler
+from keep_your_cool.model.words import search_words
 from search_box import search
-from static_host import route_handler
 
 pytestmark = pytest.mark.browser
 

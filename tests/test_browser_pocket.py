@@ -1,5 +1,5 @@
-"""The guide in a reader's pocket (hooks/pocket.py, overrides/assets/javascripts/pocket*.js), in
-Chromium, on the built site served under a sub-path as an intranet would (scripts/static_host.py):
+"""The guide in a reader's pocket (hooks/keep_your_cool/features/pocket.py, overrides/assets/javascripts/pocket*.js), in
+Chromium, on the built site served under a sub-path as an intranet would (hooks/keep_your_cool/commands/static_host.py):
 one page of a language opened online, then offline every page of that language opens with no failed
 request, search answers, the switcher says which languages are not on the device, and an address not
 saved shows the offline page in the reader's language; a new build reaches a saved copy at the next
@@ -20,10 +20,10 @@ from playwright.sync_api import expect
 
 from browser_pages import built_pages
 from conftest import LOCALES, ROOT, SITE, mkdocs_build
-from model.site import load
-from model.words import search_words, ui_words
+from keep_your_cool.commands.static_host import static_host
+from keep_your_cool.model.site import load
+from keep_your_cool.model.words import search_words, ui_words
 from search_box import page_of, search
-from static_host import static_host
 from test_browser_accessibility import violations
 
 pytestmark = pytest.mark.browser

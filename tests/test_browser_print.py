@@ -7,7 +7,6 @@ print controls work on a phone."""
 from __future__ import annotations
 
 import io
-import sys
 
 import pypdfium2
 import pytest
@@ -16,11 +15,9 @@ from pypdf import PdfReader
 
 from browser_pages import VIEWPORTS
 from conftest import LOCALES, ROOT, SITE
-from handouts import edition
-from model.words import ui_words
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from handbook import reading_order  # noqa: E402
+from keep_your_cool.commands.handbook import reading_order
+from keep_your_cool.features.handouts import edition
+from keep_your_cool.model.words import ui_words
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ import pytest
 
 from browser_pages import PAGE_TYPES
 from conftest import LOCALES, ROOT, SITE, SITE_DIR
-from model.words import search_words
+from keep_your_cool.model.words import search_words
 from search_box import not_from_its_page, page_of, search
 
 FIRST_RESULTS = 3

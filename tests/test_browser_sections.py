@@ -6,7 +6,7 @@ import pytest
 
 from browser_pages import switch_language
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, TRANSLATIONS
-from model.words import ui_words
+from keep_your_cool.model.words import ui_words
 
 pytestmark = pytest.mark.browser
 

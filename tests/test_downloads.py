@@ -12,11 +12,11 @@ import zipfile
 import pytest
 import yaml
 
-import downloads
-import offline  # scripts/offline.py (conftest puts scripts/ on the path)
 from conftest import ROOT, built_fixture
-from model.site import load
-from model.words import ui_words
+from keep_your_cool.commands import offline  # hooks/keep_your_cool/commands/offline.py (conftest puts scripts/ on the path)
+from keep_your_cool.features import downloads
+from keep_your_cool.model.site import load
+from keep_your_cool.model.words import ui_words
 
 FIXTURE = ROOT / "tests" / "fixtures" / "downloads"
 DOWNLOADS = load(FIXTURE / "mkdocs.yml")
@@ -136,7 +136,11 @@ def test_one_command_publishes_the_site_as_readme_and_the_workflow_say():
     assert not any("downloads" in run or "make build" in run for run in runs), "the workflow publishes by other steps"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\npublish:", 1)[1].split("\n\n", 1)[0]
-    assert "scripts/handbook.py" in recipe and "scripts/offline.py" in recipe and f"{downloads.SOURCE}=" in recipe
+    assert (
+        "hooks/keep_your_cool/commands/handbook.py" in recipe
+        and "hooks/keep_your_cool/commands/offline.py" in recipe
+        and f"{downloads.SOURCE}=" in recipe
+    )
 
 
 def test_every_language_has_the_box_words():

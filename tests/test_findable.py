@@ -20,7 +20,7 @@ from markupsafe import escape as markup_escape
 
 from browser_pages import built_pages
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, SITE_URL
-from model.words import ui_words
+from keep_your_cool.model.words import ui_words
 from search_box import not_from_its_page
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SITE
-from handouts import edition
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import handbook  # noqa: E402
+from conftest import SITE
+from keep_your_cool.commands import handbook
+from keep_your_cool.features.handouts import edition
 
 pytestmark = pytest.mark.browser
 

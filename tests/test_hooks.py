@@ -1,13 +1,13 @@
 """Every file at the top of hooks/ is a hook wired into mkdocs.yml (and the checks and the site
-model they call live in hooks/checks/ and hooks/model/); the search index is split per language."""
+model they call live in hooks/keep_your_cool/checks/ and hooks/keep_your_cool/model/); the search index is split per language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import search_per_language
 from conftest import ROOT, SITE
-from model.site import load
+from keep_your_cool.features import search_per_language
+from keep_your_cool.model.site import load
 
 EVENT = "\ndef on_"
 

@@ -12,10 +12,10 @@ import time
 
 import pytest
 
-from checks.bounds import bounds_problems
-from checks.html_allowlist import SourceLines, audit
 from conftest import ROOT
-from model.markdown_facts import read_page
+from keep_your_cool.checks.bounds import bounds_problems
+from keep_your_cool.checks.html_allowlist import SourceLines, audit
+from keep_your_cool.model.markdown_facts import read_page
 from translation_site import FR_PAGE, LAST, page_count, site_text, timed_build, write_site
 
 # (case, the French page, line of the error (None: the whole page), words in it)

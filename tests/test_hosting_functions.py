@@ -4,10 +4,10 @@ addresses of offline pages, each language's redirects, the 404 page's top-level 
 from __future__ import annotations
 
 from conftest import SITE
-from language_404 import top_level_names
-from language_switcher import from_site_root
-from offline_edition import published_path
-from redirects_per_language import in_language
+from keep_your_cool.features.language_404 import top_level_names
+from keep_your_cool.features.language_switcher import from_site_root
+from keep_your_cool.features.offline_edition import published_path
+from keep_your_cool.features.redirects_per_language import in_language
 
 
 def test_switcher_links_from_the_site_root():

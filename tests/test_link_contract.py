@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from links import CONTRACT, published_links, read_contract, redirected  # noqa: E402
+from keep_your_cool.commands.links import CONTRACT, published_links, read_contract, redirected
 
 
 def test_every_address_in_the_contract_still_resolves(built_site):

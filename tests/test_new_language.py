@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from model.site import load
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import new_language  # noqa: E402
-from translations import write_record  # noqa: E402
+from keep_your_cool.commands import new_language
+from keep_your_cool.commands.translations import write_record
+from keep_your_cool.model.site import load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "partial-language"
 

@@ -4,7 +4,6 @@ page and section; search finds a word in each language; copy-a-link gives the pu
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -12,11 +11,9 @@ import pytest
 
 from browser_pages import switch_language
 from conftest import LOCALES, ROOT, SITE, SITE_URL, TRANSLATIONS
-from model.words import search_words
+from keep_your_cool.commands import offline
+from keep_your_cool.model.words import search_words
 from search_box import search
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

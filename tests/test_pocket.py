@@ -1,4 +1,4 @@
-"""The offline copy's build side (hooks/pocket.py): a page naming a file that is not in the site fails
+"""The offline copy's build side (hooks/keep_your_cool/features/pocket.py): a page naming a file that is not in the site fails
 the build at that page; turned off in mkdocs.yml, pages offer no worker and sw.js deletes what an
 earlier build saved; `mkdocs serve` registers it only when asked; each language's words are there.
 What a reader gets in the browser: tests/test_browser_pocket.py."""
@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-import pocket
 from conftest import ROOT, SITE, mkdocs_build
+from keep_your_cool.features import pocket
 from test_browser_pocket import fixture_source
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.problem import Problem
-from checks.sources import find_problems
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
-from model.markdown_facts import read_page
+from keep_your_cool.checks.problem import Problem
+from keep_your_cool.checks.sources import find_problems
+from keep_your_cool.model.markdown_facts import read_page
 from translation_site import fixture_config
 
 CONFIG = fixture_config(

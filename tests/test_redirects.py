@@ -1,19 +1,15 @@
 """A moved page never breaks a link: in a fixture site where a page moved (mkdocs-redirects, set up
-for mkdocs-static-i18n's folders by hooks/redirects_per_language.py), the old address in every
+for mkdocs-static-i18n's folders by hooks/keep_your_cool/features/redirects_per_language.py), the old address in every
 language, with its #section, reaches the new page and section, and the link contract counts it."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from conftest import ROOT, built_fixture
-from model.site import load
-from static_host import static_host
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from links import redirected  # noqa: E402
+from keep_your_cool.commands.links import redirected
+from keep_your_cool.commands.static_host import static_host
+from keep_your_cool.model.site import load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "moved-page"
 MOVED = load(FIXTURE / "mkdocs.yml")

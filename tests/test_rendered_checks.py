@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from mkdocs.config import load_config
 
-import rendered_checks
-from checks.html_allowlist import SourceLines, audit
-from checks.problem import Problem
 from conftest import LOCALES, SITE
+from keep_your_cool.checks.html_allowlist import SourceLines, audit
+from keep_your_cool.checks.problem import Problem
+from keep_your_cool.features import rendered_checks
 from translation_site import EN_PAGE, FR_PAGE, LAST, build, page_count, site_text, timed_build, write_site
 
 EVIL = "evil.test"

@@ -1,10 +1,10 @@
-"""The site model (hooks/model/site.py) on a fixture doc tree: languages and their prefixes as
+"""The site model (hooks/keep_your_cool/model/site.py) on a fixture doc tree: languages and their prefixes as
 MkDocs and mkdocs-static-i18n read mkdocs.yml, and page <-> source file <-> URL both ways."""
 
 from __future__ import annotations
 
 from conftest import ROOT
-from model.site import load
+from keep_your_cool.model.site import load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "three-languages"
 SITE = load(FIXTURE / "mkdocs.yml")

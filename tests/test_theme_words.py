@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import interface_language
-from checks.language_words import THEME, file_problems, read_words
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
-from new_language import material_has
+from keep_your_cool.checks.language_words import THEME, file_problems, read_words
+from keep_your_cool.commands.new_language import material_has
+from keep_your_cool.features import interface_language
 
 # A page with a previous and a next page, so every label below is on it.
 PAGE = "four-step-method.md"

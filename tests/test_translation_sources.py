@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.language_words import UI, file_problems
-from checks.sources import find_problems
+from keep_your_cool.checks.language_words import UI, file_problems
+from keep_your_cool.checks.sources import find_problems
 from translation_site import CONFIG, FR_PAGE, LAST, build, site_text, write_site
 
 SECRET = "TOP-SECRET-7f3a"
@@ -222,7 +222,7 @@ def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):
 
 def test_a_record_naming_no_commit_of_this_repository_is_refused(tmp_path):
     """With git history, a well-formed hash must name a commit that exists (checked by translation_records)."""
-    from model.translation_records import git
+    from keep_your_cool.model.translation_records import git
 
     write_site(
         tmp_path, {"case": FR_PAGE.replace("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: abcdef1")}
@@ -237,7 +237,7 @@ def test_a_record_naming_no_commit_of_this_repository_is_refused(tmp_path):
 
 def test_words_with_problems_never_reach_the_templates(tmp_path):
     """Until translations/fr/ui.yml is fixed, the French pages show the English words, never the broken ones."""
-    from model.words import ui_words
+    from keep_your_cool.model.words import ui_words
 
     for locale, content in (("en", ENGLISH_WORDS), ("fr", FRENCH_WORDS)):
         (tmp_path / "translations" / locale).mkdir(parents=True)

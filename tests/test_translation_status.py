@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from model import translation_records as ts
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import translations  # noqa: E402  the translators' command
+from keep_your_cool.commands import translations
+from keep_your_cool.model import translation_records as ts
 
 ENGLISH = """---
 description: A page.

@@ -15,7 +15,6 @@ import json
 import os
 import resource
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -370,9 +369,8 @@ def test_a_quote_in_a_languages_words_reaches_every_attribute_escaped(good, clea
 )
 def test_a_block_mkdocs_itself_refuses_is_located_first_by_make(tmp_path, capsys, line, words):
     """MkDocs validates a block before any hook runs, and its error names no file, line or language:
-    `make build` and `make serve` run the same block check first (scripts/translations.py blocks)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import translations
+    `make build` and `make serve` run the same block check first (hooks/keep_your_cool/commands/translations.py blocks)."""
+    from keep_your_cool.commands import translations
 
     mkdocs_yml = config(f"          {line}\n")
     write(tmp_path, mkdocs_yml, {}, english_words())

@@ -1,4 +1,4 @@
-// The service worker that keeps each language of the guide on the reader's device (hooks/pocket.py
+// The service worker that keeps each language of the guide on the reader's device (hooks/keep_your_cool/features/pocket.py
 // serves it as sw.js at the site's root, headed by GUIDES: each language's files, with a hash of
 // each, and its version).
 //

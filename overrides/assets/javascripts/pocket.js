@@ -1,4 +1,4 @@
-// The guide on the reader's device (hooks/pocket.py says how): once the page is loaded and the
+// The guide on the reader's device (hooks/keep_your_cool/features/pocket.py says how): once the page is loaded and the
 // browser idle, register the worker and have it save the page's language (Save-Data: on request).
 (() => {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return

@@ -1,12 +1,12 @@
 // Print controls, for a phone that has no Ctrl+P: "Print this page" under a handout's title (a page with
-// a QR code, hooks/handouts.py), and on the trainers' page the role-play deck: one card per role, to cut
+// a QR code, hooks/keep_your_cool/features/handouts.py), and on the trainers' page the role-play deck: one card per role, to cut
 // out and hand each player only their own brief. A card is a heading `### … {#card-…}` and the boxes that follow it, one per
 // role (`!!! customer`, `!!! staff`, `!!! observer`: CONTRIBUTING.md, "Role-play cards").
 // "Print the cards" prints every scenario's cards, "Print this scenario's cards" one scenario's;
 // print styles in assets/stylesheets/print.css.
 (() => {
   const words = JSON.parse(document.getElementById("kyc-words").textContent)
-  const qr = document.querySelector('meta[name="kyc-qr"]')?.content // a handout's (hooks/handouts.py)
+  const qr = document.querySelector('meta[name="kyc-qr"]')?.content // a handout's (hooks/keep_your_cool/features/handouts.py)
   const pageTitle = document.querySelector(".md-content__inner h1")
   if (qr && pageTitle) {
     const button = control(words.print_page)

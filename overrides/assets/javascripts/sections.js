@@ -14,7 +14,7 @@
   }
 
   // From the offline edition (file://), share the published address of the section (the page's
-  // canonical address, hooks/offline_edition.py), never a path on this computer.
+  // canonical address, hooks/keep_your_cool/features/offline_edition.py), never a path on this computer.
   function shareable(permalink) {
     const canonical = document.querySelector("link[rel=canonical]")
     return location.protocol === "file:" && canonical ? new URL(permalink.hash, canonical.href).href : permalink.href
