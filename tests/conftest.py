@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from keep_your_cool.model.site import load
 ROOT = Path(__file__).resolve().parents[1]
 
 SITE_DIR = ROOT / "site"
+FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 SITE = load(ROOT / "mkdocs.yml")  # the languages, pages and addresses, as MkDocs reads mkdocs.yml
 LOCALES = SITE.locales
@@ -36,12 +38,20 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
-def built_fixture(config_file: Path, tmp_path_factory) -> Path:
-    """A fixture site (tests/fixtures/<name>/mkdocs.yml), built strictly into a folder of its own."""
-    site = tmp_path_factory.mktemp(config_file.parent.name)
-    result = mkdocs_build(config_file, site)
+def copy_fixture(name: str, folder: Path) -> Path:
+    """A checked-in fixture site (tests/fixtures/<name>/) copied into `folder`, outside the project's git
+    history (so its translations need no records), its links to the project's overrides/ and
+    translations/ copied as files; its mkdocs.yml."""
+    shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
+    return folder / "mkdocs.yml"
+
+
+def built_fixture(name: str, tmp_path_factory) -> Path:
+    """A fixture site (tests/fixtures/<name>/), copied and built strictly into a folder of its own."""
+    root = tmp_path_factory.mktemp(name)
+    result = mkdocs_build(copy_fixture(name, root / "source"), root / "site")
     assert result.returncode == 0, result.stderr
-    return site
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

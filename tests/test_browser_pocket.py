@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browser_pages import built_pages
-from conftest import LOCALES, ROOT, SITE, mkdocs_build
+from conftest import LOCALES, ROOT, SITE, copy_fixture, mkdocs_build
 from keep_your_cool.commands.static_host import static_host
 from keep_your_cool.model.site import load
 from keep_your_cool.model.words import search_words, ui_words
@@ -154,12 +154,8 @@ def test_every_language_can_be_installed(browser_type, browser_type_launch_args,
 
 
 def fixture_source(tmp_path: Path) -> Path:
-    """A copy of tests/fixtures/pocket to edit, its paths to the project made absolute."""
-    source = tmp_path / "source"
-    shutil.copytree(FIXTURE, source)  # translations/ is a link to the project's: copied as its files
-    config = source / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"), encoding="utf-8")
-    return config
+    """A copy of tests/fixtures/pocket to edit."""
+    return copy_fixture("pocket", tmp_path / "source")
 
 
 def build_and_publish(config: Path, built: Path, published: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, built_fixture
-from keep_your_cool.commands import offline  # hooks/keep_your_cool/commands/offline.py (conftest puts scripts/ on the path)
+from keep_your_cool.commands import offline
 from keep_your_cool.features import downloads
 from keep_your_cool.model.site import load
 from keep_your_cool.model.words import ui_words
@@ -29,6 +29,8 @@ SIZES = {  # as each language writes them
     "tl": {"keep-your-cool-offline.zip": "2.3 MB"},
 }
 
+DOWNLOADS_ENV = "KYC_DOWNLOADS"  # mkdocs.yml sets the plugin's `downloads` option from it
+
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
@@ -43,16 +45,16 @@ def made(tmp_path_factory):
 def published(made, tmp_path_factory):
     """The fixture site built as `make publish` builds it, with the files it made."""
     with pytest.MonkeyPatch.context() as env:
-        env.setenv(downloads.SOURCE, str(made))
-        return built_fixture(FIXTURE / "mkdocs.yml", tmp_path_factory)
+        env.setenv(DOWNLOADS_ENV, str(made))
+        return built_fixture("downloads", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def bare(tmp_path_factory):
     """The fixture site built with `make build` alone: no downloads made."""
     with pytest.MonkeyPatch.context() as env:
-        env.delenv(downloads.SOURCE, raising=False)
-        return built_fixture(FIXTURE / "mkdocs.yml", tmp_path_factory)
+        env.delenv(DOWNLOADS_ENV, raising=False)
+        return built_fixture("downloads", tmp_path_factory)
 
 
 def box(html: str) -> str | None:
@@ -118,12 +120,12 @@ def test_the_project_site_as_built_has_no_link_that_fails(built_site):
         assert (built_site / file).is_file(), f"{page} links {file}, which this copy does not have"
 
 
-def test_the_offline_edition_carries_the_handbooks_not_itself(made, monkeypatch):
-    monkeypatch.setenv(downloads.SOURCE, str(made))
-    config = DOWNLOADS.config
-    assert "keep-your-cool-offline.zip" in downloads.available(config)
-    monkeypatch.setattr(downloads, "offline", lambda config: True)
-    assert sorted(downloads.available(config)) == ["keep-your-cool-en.pdf", "keep-your-cool-fr.pdf"]
+def test_the_offline_edition_carries_the_handbooks_not_itself(made):
+    assert "keep-your-cool-offline.zip" in downloads.available(made, DOWNLOADS, offline_edition=False)
+    assert sorted(downloads.available(made, DOWNLOADS, offline_edition=True)) == [
+        "keep-your-cool-en.pdf",
+        "keep-your-cool-fr.pdf",
+    ]
 
 
 def test_one_command_publishes_the_site_as_readme_and_the_workflow_say():
@@ -136,11 +138,7 @@ def test_one_command_publishes_the_site_as_readme_and_the_workflow_say():
     assert not any("downloads" in run or "make build" in run for run in runs), "the workflow publishes by other steps"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\npublish:", 1)[1].split("\n\n", 1)[0]
-    assert (
-        "hooks/keep_your_cool/commands/handbook.py" in recipe
-        and "hooks/keep_your_cool/commands/offline.py" in recipe
-        and f"{downloads.SOURCE}=" in recipe
-    )
+    assert "kyc-handbook" in recipe and "kyc-offline" in recipe and f"{DOWNLOADS_ENV}=" in recipe
 
 
 def test_every_language_has_the_box_words():
@@ -153,7 +151,7 @@ def test_every_language_has_the_box_words():
 
 def test_the_offline_edition_made_with_the_downloads_holds_the_handbooks(made, monkeypatch, tmp_path):
     """`make publish` makes the offline edition with the handbooks: its download box links them inside the zip."""
-    monkeypatch.setenv(downloads.SOURCE, str(made))
+    monkeypatch.setenv(DOWNLOADS_ENV, str(made))
     archive = tmp_path / "offline.zip"
     assert offline.main([str(archive)]) == 0
     with zipfile.ZipFile(archive) as zf:

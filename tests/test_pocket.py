@@ -1,6 +1,7 @@
 """The offline copy's build side (hooks/keep_your_cool/features/pocket.py): a page naming a file that is not in the site fails
 the build at that page; turned off in mkdocs.yml, pages offer no worker and sw.js deletes what an
-earlier build saved; `mkdocs serve` registers it only when asked; each language's words are there.
+earlier build saved; `mkdocs serve` offers it only when asked (the plugin's `pocket` options); each
+language's words are there.
 What a reader gets in the browser: tests/test_browser_pocket.py."""
 
 from __future__ import annotations
@@ -9,11 +10,8 @@ import json
 import re
 from types import SimpleNamespace
 
-import pytest
-from mkdocs.exceptions import PluginError
-
 from conftest import ROOT, SITE, mkdocs_build
-from keep_your_cool.features import pocket
+from keep_your_cool.plugin import KeepYourCoolPlugin
 from test_browser_pocket import fixture_source
 
 
@@ -50,45 +48,42 @@ def test_turned_off_no_page_offers_it_and_sw_js_removes_earlier_copies(tmp_path)
     assert "caches.delete" in worker and "GUIDES" not in worker and '"fetch"' not in worker
 
 
-def test_a_language_block_cannot_turn_it_off(tmp_path):
-    config = fixture_source(tmp_path)
-    block = "        - locale: fr\n          name: Français\n"
-    text = config.read_text(encoding="utf-8")
-    assert block in text
-    config.write_text(
-        text.replace(block, block + "          extra:\n            pocket:\n              enabled: false\n"), encoding="utf-8"
-    )
-    result = mkdocs_build(config, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert '<link rel="manifest" href="manifest.json">' in (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+def plugin_with(**pocket_options) -> KeepYourCoolPlugin:
+    plugin = KeepYourCoolPlugin()
+    errors, warnings = plugin.load_config({"pocket": pocket_options})
+    assert not errors and not warnings, (errors, warnings)
+    return plugin
 
 
-def fake_config(**pocket_settings):
-    return SimpleNamespace(extra={"pocket": pocket_settings}, plugins={})
+SITE_BUILD = SimpleNamespace(plugins={})
+OFFLINE_EDITION = SimpleNamespace(plugins={"material/offline": SimpleNamespace(config=SimpleNamespace(enabled=True))})
 
 
 def test_the_offline_edition_never_has_it():
-    edition = SimpleNamespace(
-        extra={"pocket": {"enabled": True}}, plugins={"offline": SimpleNamespace(config=SimpleNamespace(enabled=True))}
-    )
-    assert not pocket.active(edition)
+    assert plugin_with(enabled=True).pocket_active(SITE_BUILD)
+    assert not plugin_with(enabled=True).pocket_active(OFFLINE_EDITION)
 
 
 def test_make_serve_registers_it_only_when_asked():
-    try:
-        pocket.on_startup(command="build", dirty=False)
-        assert pocket.active(fake_config(enabled=True))
-        pocket.on_startup(command="serve", dirty=False)
-        assert not pocket.active(fake_config(enabled=True))
-        assert pocket.active(fake_config(enabled=True, serve=True))
-        assert not pocket.active(fake_config(enabled=False, serve=True))
-    finally:
-        pocket.on_startup(command="build", dirty=False)
+    def serving(**options):
+        plugin = plugin_with(**options)
+        plugin.on_startup(command="serve", dirty=False)
+        return plugin.pocket_active(SITE_BUILD)
+
+    assert not serving(enabled=True)
+    assert serving(enabled=True, serve=True)
+    assert not serving(enabled=False, serve=True)
+    assert not plugin_with().pocket_active(SITE_BUILD)  # unset: not offered
 
 
 def test_a_misspelt_setting_is_a_clear_error():
-    with pytest.raises(PluginError, match=r"extra\.pocket must be 'enabled: true\|false' and 'serve: true\|false'"):
-        pocket.settings(fake_config(enable=True))
+    """MkDocs checks the plugin's typed options: a strict build stops at the warning, naming the option."""
+    errors, warnings = KeepYourCoolPlugin().load_config({"pocket": {"enable": True}})
+    assert warnings == [("pocket", "Sub-option 'enable': Unrecognised configuration name: enable")] and not errors
+    errors, _ = KeepYourCoolPlugin().load_config({"pocket": {"enabled": "yes"}})
+    assert [(option, str(error)) for option, error in errors] == [
+        ("pocket", "Sub-option 'enabled': Expected type: <class 'bool'> but received: <class 'str'>")
+    ]
 
 
 def test_the_site_has_it_on_with_a_manifest_per_language(built_site):

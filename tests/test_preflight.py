@@ -15,11 +15,9 @@ from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
 from keep_your_cool.checks.problem import Problem
 from keep_your_cool.checks.sources import find_problems
 from keep_your_cool.model.markdown_facts import read_page
-from translation_site import fixture_config
+from translation_site import copy_english_words, fixture_config
 
-CONFIG = fixture_config(
-    ["preflight.py"], theme="mkdocs", extensions="markdown_extensions: [attr_list, admonition, pymdownx.details, toc]\n"
-)
+CONFIG = fixture_config(theme="mkdocs", extensions="markdown_extensions: [attr_list, admonition, pymdownx.details, toc]\n")
 
 EN_THREE_RS = """\
 ---
@@ -78,6 +76,7 @@ PAGES: dict[str, str | bytes] = {
 def make_site(tmp_path: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
     """Write the fixture site with `changes` applied (None deletes a file); return its mkdocs.yml."""
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    copy_english_words(tmp_path)
     for name, content in {**PAGES, **(changes or {})}.items():
         if content is None:
             continue

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from conftest import MKDOCS, ROOT
+from conftest import MKDOCS, ROOT, copy_fixture
 
 pytestmark = pytest.mark.browser
 
@@ -44,8 +44,7 @@ def wait_until_served(url: str, server: subprocess.Popen, timeout: float = 120) 
 @pytest.fixture
 def preview(tmp_path):
     site = tmp_path / "preview"
-    shutil.copytree(FIXTURE, site)
-    (site / "hooks").symlink_to(ROOT / "hooks")
+    copy_fixture("partial-language", site)
     shutil.copytree(ROOT / "translations", site / "translations")
     (site / "docs/fr/index.md").unlink()  # English only: no translation record to keep in step
     port = free_port()

@@ -18,7 +18,7 @@ PREFIXES = {lang.locale: lang.prefix for lang in MOVED.languages}
 
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
-    return built_fixture(FIXTURE / "mkdocs.yml", tmp_path_factory)
+    return built_fixture("moved-page", tmp_path_factory)
 
 
 @pytest.mark.parametrize("locale", PREFIXES)

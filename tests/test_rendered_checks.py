@@ -8,12 +8,12 @@ Each legitimate edit must build and reach the page as written.
 from __future__ import annotations
 
 import pytest
+from mkdocs.commands.build import build as build_in_process
 from mkdocs.config import load_config
 
 from conftest import LOCALES, SITE
 from keep_your_cool.checks.html_allowlist import SourceLines, audit
 from keep_your_cool.checks.problem import Problem
-from keep_your_cool.features import rendered_checks
 from translation_site import EN_PAGE, FR_PAGE, LAST, build, page_count, site_text, timed_build, write_site
 
 EVIL = "evil.test"
@@ -315,11 +315,12 @@ def test_every_language_is_reported_in_one_run(tmp_path):
 
 
 def test_each_build_starts_with_no_problems_found(tmp_path):
-    """`mkdocs serve` rebuilds in the same process: what one build found is not carried into the next."""
-    config = load_config(str(write_site(tmp_path, {})))
-    rendered_checks.run.problems.append(Problem("docs/fr/x.md", 1, "stale", "none"))
-    rendered_checks.on_pre_build(config)
-    assert rendered_checks.run.problems == [] and rendered_checks.run.default == "en"
+    """`mkdocs serve` keeps the plugin (it has on_startup) across rebuilds: what one build found is not carried into the next."""
+    config = load_config(str(write_site(tmp_path, {})), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["keep-your-cool"]
+    plugin.run.problems.append(Problem("docs/fr/x.md", 1, "stale", "none"))
+    build_in_process(config)
+    assert plugin.run.problems == [] and plugin.run.default == "en" and sum(plugin.run.checked.values()) > 0
 
 
 def test_a_page_full_of_problems_reports_the_first_ones(bad_build):

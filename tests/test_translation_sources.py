@@ -100,17 +100,24 @@ PAGES = [
         "(to another language's page). Fix: link to 'index.md#welcome'",
     ),
 ]  # a box of another kind is parity, judged on the HTML: tests/test_rendered_checks.py
+
+
+def config_line(text: str) -> int:
+    """The line of the fixture's mkdocs.yml that holds `text`."""
+    return next(number for number, line in enumerate(CONFIG_WITH_WORDS.splitlines(), 1) if text in line)
+
+
 OTHER = [  # (file, line, words) of the edits made outside the case pages
     ("translations/fr/ui.yml", 2, "'status_summary' has the placeholders {fait}, {total}; English has {done}, {total}"),
     ("translations/fr/ui.yml", 3, "'not_found_title' holds markup"),
     ("translations/fr/ui.yml", 4, "'unknwon_key' is not a key of translations/en/ui.yml"),
     ("translations/fr/ui.yml", 5, "'switch_to_dark' is missing"),
-    ("mkdocs.yml", 33, "the fr site_name holds markup"),
-    ("mkdocs.yml", 34, "the fr site_description holds markup"),
-    ("mkdocs.yml", 36, "the fr nav title for 'Home' holds markup"),
+    ("mkdocs.yml", config_line('site_name: "Gardez'), "the fr site_name holds markup"),
+    ("mkdocs.yml", config_line("site_description: Un guide"), "the fr site_description holds markup"),
+    ("mkdocs.yml", config_line("Home: <b"), "the fr nav title for 'Home' holds markup"),
     (
         "mkdocs.yml",
-        37,
+        config_line("Hlep: Aide"),
         "nav_translations key 'Hlep' is not a title of the nav. Fix: copy the English title from mkdocs.yml's nav exactly",
     ),
     ("docs/fr/assets/notes.txt", None, "is a symbolic link (to"),
@@ -143,9 +150,8 @@ def bad_sources(tmp_path_factory):
     os.symlink(outside / "secret.txt", root / "docs" / "fr" / "assets" / "notes.txt")
     os.symlink(outside, root / "docs" / "fr" / "outside")
     os.symlink("nowhere.md", root / "docs" / "fr" / "gone.md")
-    for locale, words in (("en", ENGLISH_WORDS), ("fr", FRENCH_WORDS)):
-        (root / "translations" / locale).mkdir(parents=True)
-        (root / "translations" / locale / "ui.yml").write_text(words, encoding="utf-8")
+    (root / "translations" / "fr").mkdir(parents=True)  # beside the English words write_site copied
+    (root / "translations" / "fr" / "ui.yml").write_text(FRENCH_WORDS, encoding="utf-8")
     return root, *build(root)
 
 
@@ -212,9 +218,8 @@ def test_ui_words_that_cannot_be_used(tmp_path, text, line, words):
 
 def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):
     write_site(tmp_path, {})
-    for locale, content in (("en", ENGLISH_WORDS), ("fr", "copy_link: 'Copier\n")):
-        (tmp_path / "translations" / locale).mkdir(parents=True)
-        (tmp_path / "translations" / locale / "ui.yml").write_text(content, encoding="utf-8")
+    (tmp_path / "translations" / "fr").mkdir(parents=True)
+    (tmp_path / "translations" / "fr" / "ui.yml").write_text("copy_link: 'Copier\n", encoding="utf-8")
     result, output = build(tmp_path)
     assert result.returncode == 1 and "Traceback" not in output
     assert "translations/fr/ui.yml:" in output and "not valid YAML" in output

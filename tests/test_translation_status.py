@@ -48,11 +48,10 @@ site_url: https://example.org/
 theme:
   name: material
   language: en
+  custom_dir: {ROOT / "overrides"}
 markdown_extensions: [attr_list, admonition]
-hooks:
-  - {ROOT / "hooks" / "preflight.py"}
-  - {ROOT / "hooks" / "translation_status.py"}
 plugins:
+  - keep-your-cool
   - i18n:
       docs_structure: folder
       languages:

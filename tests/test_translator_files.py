@@ -25,7 +25,6 @@ from conftest import MKDOCS, ROOT, mkdocs_build
 from translation_site import EN_PAGE, FR_PAGE, INDEX, fixture_config
 
 MARK = "KYC-INJECTED"  # in every bad edit's content: none of it may reach site/
-HOOKS = ["preflight.py", "rendered_checks.py", "meta_description.py", "interface_language.py", "language_404.py"]
 EXTENSIONS = """\
 markdown_extensions:
   - attr_list
@@ -58,8 +57,8 @@ DE = """\
 
 
 def config(fr_block: str = "", de_block: str = "") -> str:
-    """The fixture's mkdocs.yml: Material with our overrides and hooks, English, French and German."""
-    text = fixture_config(HOOKS, extensions=EXTENSIONS, site_url="https://example.org/guide/")
+    """The fixture's mkdocs.yml: Material with our overrides and plugin, English, French and German."""
+    text = fixture_config(extensions=EXTENSIONS, site_url="https://example.org/guide/")
     text = text.replace("theme:\n  name: material\n", THEME)
     text = text.replace("site_name: Fixture\n", "site_name: Fixture\nnav:\n  - Home: index.md\n  - The method:\n    - case.md\n")
     return text + "          site_name: Gardez votre calme\n" + fr_block + DE + de_block

@@ -6,6 +6,7 @@ of one site checks many edits: each must be reported at its own file and line.
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -26,21 +27,24 @@ plugins:
 """
 
 
-def fixture_config(hooks: list[str], theme: str = "material", extensions: str = "", site_url: str = "") -> str:
-    """An English + French fixture's mkdocs.yml: the theme, Markdown extensions and our hooks it needs."""
+def fixture_config(theme: str = "material", extensions: str = "", site_url: str = "") -> str:
+    """An English + French fixture's mkdocs.yml: the theme, Markdown extensions, and our plugin."""
     return (
         "site_name: Fixture\n"
         + (f"site_url: {site_url}\n" if site_url else "")
-        + f"theme:\n  name: {theme}\n"
+        + f"theme:\n  name: {theme}\n  custom_dir: {ROOT / 'overrides'}\n"  # the plugin's partials are there
         + extensions
-        + "hooks:\n"
-        + "".join(f"  - {ROOT / 'hooks' / hook}\n" for hook in hooks)
-        + LANGUAGES
+        + "plugins:\n  - keep-your-cool  # first here, so a test can append to the language blocks below\n"
+        + LANGUAGES.removeprefix("plugins:\n")
     )
 
 
+def copy_english_words(root: Path) -> None:
+    """The site's own words in English (translations/en/), which every language falls back to."""
+    shutil.copytree(ROOT / "translations" / "en", root / "translations" / "en", dirs_exist_ok=True)
+
+
 CONFIG = fixture_config(
-    ["preflight.py", "rendered_checks.py", "meta_description.py"],
     extensions="""\
 markdown_extensions:
   - attr_list
@@ -112,6 +116,7 @@ INDEX = {
 def write_site(root: Path, french: dict[str, str | bytes], config: str = CONFIG) -> Path:
     """A site with one English page per French case page (plus the home pages); its mkdocs.yml."""
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    copy_english_words(root)
     pages: dict[str, str | bytes] = dict(INDEX)
     for name, text in french.items():
         pages[f"en/{name}.md"] = EN_PAGE

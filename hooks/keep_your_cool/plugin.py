@@ -137,6 +137,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
 
     on_page_content = CombinedEvent(_check_page, _add_translation_notices)
 
+    @event_priority(-100)  # after mkdocs-static-i18n, wherever mkdocs.yml lists this plugin
     def on_env(self, env, *, config, files):
         prefix = self.site.language(self.locale).prefix
         rendered_checks.log_language(self.run, self.locale)
@@ -165,6 +166,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             pocket.offline_page_context(context, config, self.site, self.locale, self.words)
         return context
 
+    @event_priority(-100)  # after mkdocs-static-i18n, wherever mkdocs.yml lists this plugin
     def on_pre_template(self, template, *, template_name, config):
         if template_name == NOT_FOUND:
             language_switcher.point_at_homes(config, self.site)

@@ -11,6 +11,7 @@ of the translator's Markdown that made it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -21,6 +22,8 @@ from keep_your_cool.checks.problem import closest
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 Finding = tuple[int | None, str, str]  # (line in the translation's Markdown, what is wrong, how to fix it)
+
+UP_LEVELS = re.compile(r"^(?:\.\./)+")
 
 
 @dataclass
@@ -83,7 +86,8 @@ class _Reader(HTMLParser):
                 self.found.links[href] += 1
                 self.link = href
         elif tag == "img":
-            src = attributes.get("src") or ""
+            # from the site's root up: a translation showing English's own image has one more '../' (static-i18n)
+            src = UP_LEVELS.sub("", attributes.get("src") or "")
             self.found.images[src] += 1
             self.found.words.setdefault(src, attributes.get("alt") or "")
         if tag in {"br", "img", "hr", "input"}:

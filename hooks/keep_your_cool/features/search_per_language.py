@@ -69,6 +69,8 @@ def split_index(index: dict, site: Site, site_dir: Path) -> dict[str, dict]:
 
 def write_indexes(site: Site, site_dir: Path) -> None:
     """Once every language is built (static-i18n has written the merged index): one index per language."""
+    if not (site_dir / INDEX).is_file():  # a site without the search plugin
+        return
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     for locale, index in split_index(merged, site, site_dir).items():
         target = site_dir / site.language(locale).prefix / INDEX

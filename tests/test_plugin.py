@@ -1,0 +1,102 @@
+"""The site's own code is one installable package (hooks/keep_your_cool/) with one MkDocs plugin that
+wires it into MkDocs' events; nothing reaches it through sys.path or module-level state. And the
+search index is split per language."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import tomllib
+from importlib.metadata import entry_points
+
+from conftest import ROOT, SITE
+from keep_your_cool.features import search_per_language
+from keep_your_cool.model.site import load
+from keep_your_cool.plugin import KeepYourCoolPlugin
+
+PACKAGE = ROOT / "hooks" / "keep_your_cool"
+# The environment variables the package reads, each where a config option cannot carry it.
+ENVIRONMENT = {
+    "features/handouts.py": {"SOURCE_DATE_EPOCH"},  # the reproducible-builds convention for the build date
+    "commands/chromium.py": {"CHROME_PATH"},  # the browser to use, as Lighthouse and Playwright name it
+}
+
+
+def python_files() -> list[str]:
+    listed = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return listed.split()
+
+
+def test_mkdocs_yml_lists_the_one_plugin_by_its_entry_point():
+    (plugin,) = [ep for ep in entry_points(group="mkdocs.plugins") if ep.name == "keep-your-cool"]
+    assert plugin.load() is KeepYourCoolPlugin
+    assert isinstance(SITE.config.plugins["keep-your-cool"], KeepYourCoolPlugin)
+    assert not SITE.config.hooks, "the site's code is wired by its plugin, not by hooks"
+
+
+def test_no_file_of_the_project_inserts_into_sys_path():
+    inserts = re.compile(r"sys\.path\s*(?:\.(?:insert|append|extend)|\[|\+?=)")
+    assert [f for f in python_files() if inserts.search((ROOT / f).read_text(encoding="utf-8"))] == []
+    pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "pythonpath" not in pytest_options
+
+
+def test_only_the_plugin_handles_mkdocs_events():
+    handlers = [
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if p.name != "plugin.py" and re.search(r"^\s*def on_[a-z_]+\(", p.read_text(encoding="utf-8"), re.M)
+    ]
+    assert handlers == []
+
+
+def test_the_package_keeps_no_state_between_builds():
+    """No `global`, and no module-level name bound to anything but a constant (UPPER_CASE), a type alias or a logger."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.name}: global" for node in ast.walk(tree) if isinstance(node, ast.Global)]
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            found += [f"{path.name}: {name}" for name in names if not (name[0].isupper() or name == "log")]
+    assert found == []
+
+
+def test_the_package_reads_only_the_environment_variables_no_option_can_carry():
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        read = set(re.findall(r"environ(?:\.get)?[\[(]\s*\"([A-Z_]+)\"", text)) | set(re.findall(r"getenv\(\"([A-Z_]+)\"", text))
+        assert read <= ENVIRONMENT.get(path.relative_to(PACKAGE).as_posix(), set()), (path, read)
+
+
+def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
+    site = load(ROOT / "tests" / "fixtures" / "three-languages" / "mkdocs.yml")
+    merged = {  # as mkdocs-static-i18n writes it: fr/three-rs/ left out, as a duplicate of English
+        "config": {"lang": ["en", "fr"], "pipeline": ["stopWordFilter"]},
+        "docs": [
+            {"location": "", "title": "Home", "text": "hello"},
+            {"location": "three-rs/", "title": "Three", "text": "three"},
+            {"location": "three-rs/#regret", "title": "Regret", "text": "sorry"},
+            {"location": "extra/", "title": "Extra", "text": "more"},
+            {"location": "examples/", "title": "Examples", "text": "cases"},
+            {"location": "examples/late/", "title": "Late", "text": "late"},
+            {"location": "fr/", "title": "Accueil", "text": "bonjour"},
+            {"location": "fr/extra/", "title": "Extra", "text": "Pas encore traduit. more"},  # English, under a notice
+            {"location": "tl/three-rs/#regret", "title": "Pagsisisi", "text": "paumanhin"},
+            {"location": "tl/", "title": "Home", "text": "Hindi pa naisasalin. hello"},
+        ],
+    }
+    (tmp_path / "assets/javascripts/lunr/min").mkdir(parents=True)
+    (tmp_path / "assets/javascripts/lunr/min/lunr.fr.min.js").touch()
+    split = search_per_language.split_index(merged, site, tmp_path)
+    locations = {locale: sorted(d["location"] for d in index["docs"]) for locale, index in split.items()}
+    assert locations == {
+        "en": ["", "examples/", "examples/late/", "extra/", "three-rs/", "three-rs/#regret"],
+        "fr": ["", "three-rs/", "three-rs/#regret"],  # its copy of English is its own page
+        "tl": ["three-rs/#regret"],  # its home and extra page are English: in the English index only
+    }
+    assert split["fr"]["config"]["lang"] == ["fr"]
+    # no lunr support for Tagalog: no stemmer or stop words, so words match as typed
+    assert split["tl"]["config"]["lang"] == ["en"] and split["tl"]["config"]["pipeline"] == []
