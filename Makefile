@@ -44,8 +44,8 @@ lint: $(VENV)/.synced  ## ruff's checks and layout (pinned version, rules in pyp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-screenshots: $(VENV)/.synced browser  ## a screenshot of each kind of page, language, viewport and palette, in tests/screenshots/
-	KYC_SCREENSHOTS=$(CURDIR)/tests/screenshots $(VENV)/bin/pytest -q tests/test_browser_accessibility.py -k screenshot
+screenshots: build browser  ## a screenshot of each kind of page, language, viewport and palette, in dist/screenshots/
+	$(VENV)/bin/kyc-screenshots --site site --out dist/screenshots
 
 # Debian's Chromium where it is installed; otherwise Playwright's own download.
 browser: $(VENV)/.synced

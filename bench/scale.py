@@ -44,16 +44,15 @@ def languages_block(locales: list[str]) -> list[dict]:
 
 
 def write_configs(work: Path, site: Site) -> tuple[Path, Path, list[str]]:
-    """Two mkdocs.yml over one generated docs tree: ours (our theme, hooks and plugins) and stock."""
+    """Two mkdocs.yml over one generated docs tree: ours (our theme and plugins) and stock."""
     docs = work / "docs"
     locales = generate_docs(docs, site)
-    shutil.copytree(site.root / "translations", work / "translations")  # our hooks read the site's own words there
+    shutil.copytree(site.root / "translations", work / "translations")  # our plugin reads the site's own words there
     # our mkdocs.yml as written (MkDocs' own reading of its YAML, !ENV included), to write a changed copy
     ours = yaml_load(Path(site.config.config_file_path).read_text(encoding="utf-8"))
     ours.pop("nav", None)
     ours["docs_dir"] = str(docs)
     ours["theme"]["custom_dir"] = str(site.root / "overrides")
-    ours["hooks"] = [str(site.root / hook) for hook in ours.get("hooks", [])]
     ours["validation"] = {}  # the copies are not in a nav: not a problem for a projection
     for plugin in ours["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:

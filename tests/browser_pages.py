@@ -5,18 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import DEFAULT_LOCALE, SITE
+from keep_your_cool.commands.screenshots import PAGE_TYPES, PALETTES, VIEWPORTS  # one page of each kind; the reader's settings
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-PALETTES = {"light": "default", "dark": "slate"}  # Material's color scheme for each palette in mkdocs.yml
-# One page of each kind (its source in a language's folder), for the screenshots a person looks at.
-PAGE_TYPES = {
-    "home": "index.md",
-    "guide": "four-step-method.md",
-    "example": "examples/late-damaged-order.md",
-    "quick-reference": "quick-reference.md",
-    "trainers": "trainers.md",
-    "status": "translation-status.md",
-}
+__all__ = ["PAGE_TYPES", "PALETTES", "VIEWPORTS", "built_pages", "switch_language", "use_palette"]
 
 
 def built_pages(site: Path, locale: str) -> list[str]:

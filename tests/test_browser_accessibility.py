@@ -1,6 +1,5 @@
 """axe-core finds no WCAG 2.x A or AA problem on any page, in any language, on a desktop or a
-phone, in the light or the dark palette; and, on request (make screenshots), a screenshot of
-each kind of page for a person.
+phone, in the light or the dark palette. (`make screenshots` shows each kind of page to a person.)
 
 Every page is checked in one combination (the default language, desktop, light palette) and
 every kind of page in every other combination: the pages of a kind share their markup and
@@ -11,9 +10,7 @@ element left out. axe-core runs offline (axe-playwright-python ships it).
 
 from __future__ import annotations
 
-import os
 from itertools import product
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -27,7 +24,6 @@ pytestmark = pytest.mark.browser
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FULL_CRAWL = (DEFAULT_LOCALE, "desktop", "light")
 OTHER_COMBINATIONS = [c for c in product(LOCALES, VIEWPORTS, PALETTES) if c != FULL_CRAWL]
-SCREENSHOTS = os.environ.get("KYC_SCREENSHOTS")  # a folder, set by `make screenshots`
 
 
 @pytest.fixture(scope="module")
@@ -71,19 +67,6 @@ def test_no_wcag_violation_on_any_page(page, site_url, built_site, axe):
 def test_no_wcag_violation_on_any_kind_of_page(page, site_url, axe, locale, viewport, palette):
     found = check(page, site_url, axe, locale, viewport, palette, page_kinds(locale))
     assert found == [], f"{len(found)} accessibility violation(s):\n" + "\n".join(found)
-
-
-@pytest.mark.skipif(not SCREENSHOTS, reason="screenshots only on request: make screenshots")
-@pytest.mark.parametrize("locale,viewport,palette", list(product(LOCALES, VIEWPORTS, PALETTES)), ids="-".join)
-def test_screenshot_of_each_kind_of_page(page, site_url, locale, viewport, palette):
-    page.set_viewport_size(VIEWPORTS[viewport])
-    use_palette(page, site_url, locale, palette)
-    folder = Path(SCREENSHOTS)
-    folder.mkdir(parents=True, exist_ok=True)
-    for kind, source in PAGE_TYPES.items():
-        page.goto(site_url + SITE.url(locale, source))
-        page.screenshot(path=folder / f"{locale}-{kind}-{palette}-{viewport}.png", full_page=True)
-        assert (folder / f"{locale}-{kind}-{palette}-{viewport}.png").stat().st_size > 0
 
 
 def test_every_page_kind_exists_in_every_language(built_site):

@@ -14,9 +14,11 @@ import zxingcpp
 from pypdf import PdfReader
 
 from browser_pages import VIEWPORTS
-from conftest import LOCALES, ROOT, SITE
+from conftest import FIXTURES, LOCALES, ROOT, SITE, built_fixture
 from keep_your_cool.commands.handbook import reading_order
+from keep_your_cool.commands.static_host import route_handler
 from keep_your_cool.features.handouts import edition
+from keep_your_cool.model.site import load
 from keep_your_cool.model.words import ui_words
 
 pytestmark = pytest.mark.browser
@@ -303,14 +305,22 @@ def test_a_page_that_is_not_a_handout_has_no_print_control(page, site_url):
     assert page.locator(".kyc-print-page").count() == 0
 
 
-def test_a_translation_notice_stays_off_paper(page, site_url):
+@pytest.fixture(scope="module")
+def partial_language(tmp_path_factory):
+    """A built site whose French lacks a page: that page shows English under the real notice."""
+    return built_fixture("partial-language", tmp_path_factory)
+
+
+def test_a_translation_notice_stays_off_paper(browser, partial_language):
     """A handout of a page still in English (a language just added) or out of date is one sheet
-    as the page itself is: the notice above it shows on screen only."""
-    page.goto(site_url + SITE.url("fr", "examples/start-date.md"))
-    page.locator("article").evaluate(
-        """article => article.insertAdjacentHTML('afterbegin',
-            '<div class="admonition info translation-notice"><p class="admonition-title">Pas encore traduite</p></div>')"""
-    )
-    assert page.locator(".translation-notice").is_visible()
+    as the page itself is: the notice above it (overrides/partials/translation-notice.html) shows on screen only."""
+    address = load(FIXTURES / "partial-language" / "mkdocs.yml").site_url
+    context = browser.new_context()
+    context.route(address + "**", route_handler(partial_language, address))
+    page = context.new_page()
+    page.goto(address + "fr/guide/")
+    notice = page.locator(".translation-notice")
+    assert notice.is_visible() and "pas encore traduite" in notice.inner_text()
     page.emulate_media(media="print")
-    assert page.locator(".translation-notice").is_hidden()
+    assert notice.is_hidden()
+    context.close()

@@ -32,9 +32,8 @@ def site(tmp_path):
     """The fixture site with its own git history; its French translates the home page only."""
     site = tmp_path / "partial-language"
     copy_fixture("partial-language", site)
-    (site / "translations").mkdir()
-    for folder in ("en", "fr", "_template"):
-        shutil.copytree(ROOT / "translations" / folder, site / "translations" / folder)
+    for other in {p.name for p in (site / "translations").iterdir()} - {"en", "fr", "_template"}:
+        shutil.rmtree(site / "translations" / other)  # the fixture's languages only
     (site / "link-contract.txt").write_text("/\n/#welcome\n/guide/\n/guide/#steps\n/fr/\n/fr/#welcome\n", encoding="utf-8")
     git(site, "init", "-q")
     commit_all(site, "English")

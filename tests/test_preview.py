@@ -4,7 +4,6 @@ and the terminal names the first problem (the fixture site, served by the real `
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -45,7 +44,6 @@ def wait_until_served(url: str, server: subprocess.Popen, timeout: float = 120) 
 def preview(tmp_path):
     site = tmp_path / "preview"
     copy_fixture("partial-language", site)
-    shutil.copytree(ROOT / "translations", site / "translations")
     (site / "docs/fr/index.md").unlink()  # English only: no translation record to keep in step
     port = free_port()
     server = subprocess.Popen(

@@ -97,9 +97,13 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         if i18n is None:
             raise PluginError("keep-your-cool: the i18n plugin is not configured in mkdocs.yml, so there are no languages.")
         redirects = config.plugins.get("redirects")
-        if not i18n.building:  # the outer build: a new build starts
+        if not i18n.building:  # the outer build: a new build starts, from sources the preflight has checked
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
+            self.run = rendered_checks.Run(default=self.site.default.locale)
+            self._statuses = self._downloads = None
+            self.edition = handouts.edition()
+            preflight.check_sources(self.site, Path(config.config_file_path))  # before anything reads them
         self.locale, self._templates = i18n.current_language, None
         self.words = ui_words(self.site.root, self.locale, self.site.default.locale)
         interface_language.configure(config, self.words)
@@ -110,14 +114,6 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         return config
 
     on_config = CombinedEvent(_use_offline_shim, _configure_language)
-
-    def on_pre_build(self, *, config):
-        if config.plugins["i18n"].building:  # static-i18n's inner build of one more language
-            return
-        self.run = rendered_checks.Run(default=self.site.default.locale)
-        self._statuses = self._downloads = None
-        self.edition = handouts.edition()
-        preflight.check_sources(self.site, Path(config.config_file_path))
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has given each file its address in the site
     def on_files(self, files, *, config):

@@ -296,9 +296,25 @@ def _pairs(node: yaml.Node, line: int, add, locale: str):
         yield str(key.value), (value.value if safe_yaml.is_text(value) else None), key.start_mark.line + 1
 
 
+def english_problems(root: Path, default: str) -> list[Problem]:
+    """The default language's own words, which every language falls back to: they must be there, and readable."""
+    english = root / "translations" / default / UI.name
+    if not english.is_file():
+        return [
+            Problem(
+                english.relative_to(root).as_posix(),
+                None,
+                "the site's own words in its default language are missing: every page and every language needs them",
+                f"restore the file (git checkout {english.relative_to(root).as_posix()}), or copy it from the project.",
+            )
+        ]
+    return file_problems(root, default, default, UI)
+
+
 def word_problems(root: Path, config_file: Path, locales: list[str], default: str, nav_labels: list[str]) -> list[Problem]:
     """Every problem in every language's words, in one run: ui.yml, theme.yml, search-words.yml, mkdocs.yml."""
-    found = [
+    found = english_problems(root, default)
+    found += [
         p for locale in locales if locale != default for kind in (UI, THEME) for p in file_problems(root, locale, default, kind)
     ]
     found += [p for locale in locales for p in search_word_problems(root, locale)]
