@@ -26,13 +26,12 @@ publish: $(VENV)/.synced browser  ## the whole site to publish into site/: pages
 	rm -rf $(DOWNLOADS)
 	$(VENV)/bin/mkdocs build --strict
 	$(VENV)/bin/kyc-handbook --site site --out $(DOWNLOADS)
-	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/kyc-offline $(DOWNLOADS)/keep-your-cool-offline.zip
+	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/kyc-offline $(DOWNLOADS)
 	KYC_DOWNLOADS=$(DOWNLOADS) $(VENV)/bin/mkdocs build --strict
 
 # The offline edition: the whole site in every language, to unzip anywhere and open index.html.
-OFFLINE_ZIP := dist/keep-your-cool-offline.zip
 offline: $(VENV)/.synced  ## dist/keep-your-cool-offline.zip: the site to use from a folder, with no network
-	@$(VENV)/bin/kyc-offline $(OFFLINE_ZIP)
+	@$(VENV)/bin/kyc-offline dist
 
 test: $(VENV)/.synced browser lint  ## the whole suite, browser tests included
 	$(VENV)/bin/pytest

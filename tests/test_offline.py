@@ -12,6 +12,7 @@ import pytest
 from browser_pages import switch_language
 from conftest import LOCALES, ROOT, SITE, SITE_URL, TRANSLATIONS
 from keep_your_cool.commands import offline
+from keep_your_cool.features import downloads
 from keep_your_cool.model.words import search_words
 from search_box import search
 
@@ -21,8 +22,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     """The zip `make offline` writes, unzipped: the folder a trainer opens."""
-    archive = tmp_path_factory.mktemp("dist") / "keep-your-cool-offline.zip"
-    assert offline.main([str(archive)]) == 0
+    dist = tmp_path_factory.mktemp("dist")
+    assert offline.main([str(dist)]) == 0
+    archive = dist / downloads.OFFLINE_EDITION
     folder = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(folder)

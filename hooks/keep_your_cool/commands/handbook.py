@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from keep_your_cool.commands import chromium
 from keep_your_cool.commands.static_host import route_handler
+from keep_your_cool.features.downloads import handbook as handbook_file
 from keep_your_cool.features.translation_status import STATUS_PAGE
 from keep_your_cool.model.site import Site, load
 from keep_your_cool.model.words import ui_words
@@ -171,7 +172,7 @@ def make_handbooks(browser, built: Path, site: Site, out: Path) -> tuple[list[Pa
     written = []
     try:
         for edition in editions(site):
-            target = out / f"keep-your-cool-{edition['locale']}.pdf"
+            target = out / handbook_file(edition["locale"])
             target.write_bytes(print_handbook(context, documents, site, edition))
             written.append(target)
     finally:

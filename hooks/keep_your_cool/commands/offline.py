@@ -1,6 +1,6 @@
 """The offline edition: the whole site, every language, in one zip to unzip and open (file://).
 
-    python hooks/keep_your_cool/commands/offline.py dist/keep-your-cool-offline.zip     (make offline)
+    kyc-offline dist     (make offline: dist/keep-your-cool-offline.zip)
 
 Builds with Material's offline plugin on (KYC_OFFLINE=true, see mkdocs.yml and
 hooks/keep_your_cool/features/offline_edition.py) into a temporary folder, and zips it under one folder,
@@ -15,6 +15,8 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from keep_your_cool.features.downloads import OFFLINE_EDITION
 
 ROOT = Path.cwd()  # the project the command runs in: the Makefile runs every command at its top
 FOLDER = "keep-your-cool"
@@ -40,7 +42,7 @@ def zip_folder(site_dir: Path, archive: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    archive = ROOT / (argv[0] if argv else "dist/keep-your-cool-offline.zip")
+    archive = ROOT / (argv[0] if argv else "dist") / OFFLINE_EDITION
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(tmp) / FOLDER)
         zip_folder(Path(tmp) / FOLDER, archive)
