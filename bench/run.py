@@ -21,6 +21,9 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
 import browser
 import lighthouse
 import scale
@@ -35,13 +38,20 @@ BENCH = Path(__file__).resolve().parent
 GUIDE, EXAMPLE = "four-step-method/", "examples/late-damaged-order/"
 MEASURED_PAGES = {"": "home", GUIDE: "guide page", EXAMPLE: "example page"}  # in every language
 SECOND_PAGES = [EXAMPLE, "three-rs/", "listening/"]  # opened after GUIDE, as a reader goes on
-POCKET_OFF = """\
-# bench/run.py: our site with the offline copy turned off, to weigh what it adds to a first load
-INHERIT: mkdocs.yml
-extra:
-  pocket:
-    enabled: false
-"""
+
+
+def pocket_off(config_file: Path) -> str:
+    """Our mkdocs.yml (as MkDocs reads it, !ENV resolved) with the offline copy turned off: the plugin's
+    `pocket: enabled: false`, to weigh what the offline copy adds to a first load."""
+    config = yaml_load(config_file.read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "keep-your-cool" in plugin:
+            plugin["keep-your-cool"]["pocket"]["enabled"] = False
+    return "# bench/run.py: our site with the offline copy turned off\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False
+    )
+
+
 TARGET_POCKET_BYTES = 2000  # the offline copy adds at most this to a first load (gzip)
 TARGET_FIRST_LOAD_RATIO = 0.8  # of stock Material's first load of the same English page
 
@@ -130,10 +140,10 @@ def main() -> int:
         if not build(base_yml, base_site).ok:
             errors["baseline"] = "the stock-Material baseline did not build"
             base_site = None
-        # Ours without the offline copy (hooks/keep_your_cool/features/pocket.py): INHERIT reads paths from the file's folder, so it sits beside mkdocs.yml.
+        # Ours without the offline copy (hooks/keep_your_cool/features/pocket.py): beside mkdocs.yml, whose paths it keeps.
         off_yml, off_site = ROOT / ".bench-pocket-off.yml", work / "ours-pocket-off"
         try:
-            off_yml.write_text(POCKET_OFF, encoding="utf-8")
+            off_yml.write_text(pocket_off(ours_yml), encoding="utf-8")
             if not (ours_site and build(off_yml, off_site, strict=first.ok).ok):
                 off_site = None
         finally:

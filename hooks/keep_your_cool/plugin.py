@@ -103,7 +103,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             self.run = rendered_checks.Run(default=self.site.default.locale)
             self._statuses = self._downloads = None
             self.edition = handouts.edition()
-            preflight.check_sources(self.site, Path(config.config_file_path))  # before anything reads them
+            preflight.check_sources(self.site, Path(config.config_file_path).resolve())  # before anything reads them
         self.locale, self._templates = i18n.current_language, None
         self.words = ui_words(self.site.root, self.locale, self.site.default.locale)
         interface_language.configure(config, self.words)

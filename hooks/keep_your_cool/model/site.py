@@ -37,7 +37,7 @@ class Site:
 
     @property
     def root(self) -> Path:
-        return Path(self.config.config_file_path).parent
+        return Path(self.config.config_file_path).resolve().parent  # `mkdocs build -f x.yml` gives it relative
 
     @property
     def docs_dir(self) -> Path:

@@ -1,4 +1,4 @@
-// sw.js when mkdocs.yml turns the offline copy off (`extra: pocket: enabled: false`; hooks/keep_your_cool/features/pocket.py):
+// sw.js when mkdocs.yml turns the offline copy off (the keep-your-cool plugin's `pocket: enabled: false`; hooks/keep_your_cool/features/pocket.py):
 // on readers' devices that saved the guide with an earlier build, take over from the worker that
 // saved it and delete what it saved. With no fetch handler, the browser sends every request to the
 // site as if there were no worker. (Unregistering instead would race with a page still open from
