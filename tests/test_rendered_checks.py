@@ -277,12 +277,13 @@ def test_the_allowlist_passes_every_page_of_the_real_build(build_result):
         assert f"rendered_checks: {pages} '{locale}' pages are within the allowlist" in build_result.stderr
 
 
-def test_a_finding_points_at_the_line_that_made_it():
+def test_a_problem_points_at_the_line_that_made_it():
     source = SourceLines.read('# T\n\n## A {#a}\n\nx\n\n## B {#b}\n\n<span onclick="go()">y</span>\n')
-    [finding] = audit('<h1>T</h1><h2 id="a">A</h2><p>x</p><h2 id="b">B</h2><p><span onclick="go()">y</span></p>')
-    assert source.line_of(finding) == 9
-    [hidden] = audit('<h2 id="b">B</h2><p class="md-overlay">z</p>')
-    assert source.line_of(hidden) == 7  # not in the source as written: the heading it follows
+    html = '<h1>T</h1><h2 id="a">A</h2><p>x</p><h2 id="b">B</h2><p><span onclick="go()">y</span></p>'
+    [problem] = audit(html, source, "docs/fr/t.md")
+    assert (problem.file, problem.line) == ("docs/fr/t.md", 9)
+    [hidden] = audit('<h2 id="b">B</h2><p class="md-overlay">z</p>', source, "docs/fr/t.md")
+    assert hidden.line == 7  # not in the source as written: the heading it follows
 
 
 @pytest.mark.parametrize("case", [c[0] for c in PARITY])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from keep_your_cool.checks.problem import Problem
+
 MAX_PAGE_BYTES = 128 * 1024
 MAX_PARAGRAPH_CHARS = 20_000
 MAX_INDENT = 40  # columns: ten levels of lists or boxes
@@ -38,23 +40,28 @@ def _longest_blank_run(line: str) -> int:
     return longest
 
 
-def bounds_problems(text: str, size: int) -> Iterator[tuple[int | None, str, str]]:
-    """(line, what is wrong, how to fix it) for a page too big or too deep to render in bounded time."""
+def bounds_problems(text: str, size: int, file: str) -> Iterator[Problem]:
+    """What makes the page `file` too big or too deep to render in bounded time, at its line."""
     if size > MAX_PAGE_BYTES:
-        yield None, f"the page is {size // 1024} KB; a page may be at most {MAX_PAGE_BYTES // 1024} KB", FIX + "."
+        yield Problem(file, None, f"the page is {size // 1024} KB; a page may be at most {MAX_PAGE_BYTES // 1024} KB", FIX + ".")
         return
     page_counts = dict.fromkeys(PER_PAGE, 0)
     fence = None
     paragraph_start, paragraph = 1, []
 
-    def judge_paragraph() -> Iterator[tuple[int, str, str]]:
+    def judge_paragraph() -> Iterator[Problem]:
         block = "\n".join(paragraph)
         if len(block) > MAX_PARAGRAPH_CHARS:
-            yield paragraph_start, f"this paragraph is {len(block)} characters long (at most {MAX_PARAGRAPH_CHARS})", FIX + "."
+            yield Problem(
+                file,
+                paragraph_start,
+                f"this paragraph is {len(block)} characters long (at most {MAX_PARAGRAPH_CHARS})",
+                FIX + ".",
+            )
             return
         for char, limit in PER_PARAGRAPH.items():
             if (count := block.count(char)) > limit:
-                yield paragraph_start, f"this paragraph has {count} '{char}' (at most {limit})", FIX + "."
+                yield Problem(file, paragraph_start, f"this paragraph has {count} '{char}' (at most {limit})", FIX + ".")
                 return
 
     for number, line in enumerate(text.splitlines(), 1):
@@ -74,7 +81,8 @@ def bounds_problems(text: str, size: int) -> Iterator[tuple[int | None, str, str
         indent = len(line) - len(line.lstrip(" \t")) + 3 * line[: len(line) - len(line.lstrip(" \t"))].count("\t")
         quotes = len(line) - len(line.lstrip(" >")) - line[: len(line) - len(line.lstrip(" >"))].count(" ")
         if indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH:
-            yield (
+            yield Problem(
+                file,
                 number,
                 (f"this line is indented {indent} columns deep" if indent > MAX_INDENT else f"this line is {quotes} quotes deep")
                 + f" (at most {MAX_INDENT} columns and {MAX_QUOTE_DEPTH} quotes)",
@@ -82,12 +90,15 @@ def bounds_problems(text: str, size: int) -> Iterator[tuple[int | None, str, str
             )
             return
         if (blanks := _longest_blank_run(line)) > MAX_BLANKS:
-            yield number, f"this line has {blanks} spaces or tabs in a row (at most {MAX_BLANKS})", "remove the extra spaces."
+            yield Problem(
+                file, number, f"this line has {blanks} spaces or tabs in a row (at most {MAX_BLANKS})", "remove the extra spaces."
+            )
             return
     yield from judge_paragraph()
     for char, limit in PER_PAGE.items():
         if page_counts[char] > limit:
-            yield (
+            yield Problem(
+                file,
                 None,
                 f"the page has {page_counts[char]} '{char}' (at most {limit}: far more links or markup than a page needs)",
                 FIX + ".",

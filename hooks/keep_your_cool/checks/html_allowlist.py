@@ -21,6 +21,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from pygments.token import STANDARD_TYPES
 
+from keep_your_cool.checks.problem import Problem
 from keep_your_cool.model.markdown_facts import read_page
 
 # Elements Python-Markdown and our extensions (attr_list, admonition, tables, toc, pymdownx.details,
@@ -154,6 +155,7 @@ CONTROLS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")  # what a browser strips a
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # and removes inside it
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 LOCAL_NAMES = re.compile(r"(?:.*\.)?localhost\.?|")  # also an empty host
+MOST = 20  # problems reported for one page
 
 
 def browser_url(value: str) -> str:
@@ -202,7 +204,9 @@ def _local_host(host: str, site_host: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class Finding:
+class _Finding:
+    """A problem before it is located: where to look for it in the page's Markdown."""
+
     what: str
     fix: str
     search: tuple[str, ...]  # text to look for in the Markdown source, best first
@@ -245,14 +249,14 @@ class _Auditor(HTMLParser):
     def __init__(self, site_host: str | None):
         super().__init__(convert_charrefs=False)  # so a '<' left as text is seen as such
         self.site_host = site_host
-        self.findings: list[Finding] = []
+        self.findings: list[_Finding] = []
         self.heading: str | None = None
         self.open: list[tuple[str, str, list[str]]] = []  # (tag, its start tag as written, its classes)
         self.titles = 0
 
     def add(self, what: str, fix: str, *search: str, title: int | None = None) -> None:
         what = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", what)  # one line in the terminal, every character seen
-        self.findings.append(Finding(what, fix, tuple(s for s in search if s), self.heading, title))
+        self.findings.append(_Finding(what, fix, tuple(s for s in search if s), self.heading, title))
 
     def _inside(self, tag: str, css_class: str | None = None) -> bool:
         return any(t == tag and (css_class is None or css_class in c) for t, _, c in self.open)
@@ -404,8 +408,9 @@ def unterminated_tags(page_html: str) -> list[int]:
     return found
 
 
-def audit(page_html: str, site_url: str | None = None) -> list[Finding]:
-    """Everything in a page's rendered HTML that is not on the allowlist; `site_url` is the site's own address."""
+def audit(page_html: str, source: SourceLines, file: str, site_url: str | None = None) -> list[Problem]:
+    """Everything in a page's rendered HTML that is not on the allowlist, at the line of its Markdown
+    `source` that made it (the first MOST, then how many more); `site_url` is the site's own address."""
     auditor = _Auditor(urlsplit(site_url).hostname if site_url else None)
     unterminated = unterminated_tags(page_html)
     for start in unterminated:
@@ -421,7 +426,14 @@ def audit(page_html: str, site_url: str | None = None) -> list[Finding]:
         auditor.handle_data("<" + auditor.rawdata.lstrip("<"))
     for tag, written, _ in reversed(auditor.open):
         auditor._unclosed(tag, written)
-    return auditor.findings
+    findings = auditor.findings
+    found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings[:MOST]]
+    if len(findings) > MOST:  # a page pasted from elsewhere: the first ones say what to do
+        last_line = max((p.line or 0) for p in found) or None
+        found.append(
+            Problem(file, last_line, f"and {len(findings) - MOST} more like these on the page", "fix the ones above first.")
+        )
+    return found
 
 
 @dataclass
@@ -445,7 +457,7 @@ class SourceLines:
         titles = [h.line for h in facts.headings if h.level == 1]
         return cls(text.splitlines(), headings, sections, [box.line for box in facts.admonitions], titles)
 
-    def line_of(self, finding: Finding) -> int:
+    def line_of(self, finding: _Finding) -> int:
         if finding.title is not None and finding.title < len(self.titles):
             return self.titles[finding.title]
         start = self.heading_lines.get(finding.heading, 1) if finding.heading else 1

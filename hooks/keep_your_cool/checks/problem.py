@@ -1,4 +1,4 @@
-"""One problem a build reports: the file, the line, what is wrong and how to fix it."""
+"""One problem a build reports: the file, the line, what is wrong and how to fix it; every check returns these."""
 
 from __future__ import annotations
 

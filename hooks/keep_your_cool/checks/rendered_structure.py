@@ -18,10 +18,9 @@ from difflib import SequenceMatcher
 from html.parser import HTMLParser
 
 from keep_your_cool.checks.html_allowlist import ADMONITION_KINDS, SCHEME, SourceLines
-from keep_your_cool.checks.problem import closest
+from keep_your_cool.checks.problem import Problem, closest
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-Finding = tuple[int | None, str, str]  # (line in the translation's Markdown, what is wrong, how to fix it)
 
 UP_LEVELS = re.compile(r"^(?:\.\./)+")
 
@@ -121,12 +120,13 @@ def structure(html: str) -> Structure:
 
 
 def structure_problems(
-    page: Structure, english: Structure, source: SourceLines, en_source: SourceLines, en_file: str
-) -> list[Finding]:
-    """How the rendered translation differs from the rendered English page, each difference once."""
-    found = _heading_problems(page, english, source, en_source, en_file)
+    page: Structure, english: Structure, source: SourceLines, en_source: SourceLines, file: str, en_file: str
+) -> list[Problem]:
+    """How the rendered translation (`file`, its Markdown `source`) differs from the rendered English
+    page (`en_file`), each difference once, at the translation's line that made it."""
+    found = _heading_problems(page, english, source, en_source, file, en_file)
     sections_differ = bool(found)  # then what each section holds cannot be compared: the cause is enough
-    found += _box_problems(page, english, source, en_file)
+    found += _box_problems(page, english, source, file, en_file)
     at = lambda section: source.heading_lines.get(section) if section else None
     for counts, en_counts, noun, fix in (
         (
@@ -144,7 +144,8 @@ def structure_problems(
                 (n for n, text in enumerate(source.lines[start:], start + 1) if text.lstrip(" ").startswith(marker)), start
             )
             found.append(
-                (
+                Problem(
+                    file,
                     line,
                     f"{count} {noun} in section '#{section}' where English has {en_counts[section] or 'none'} ({en_file})",
                     fix,
@@ -154,20 +155,21 @@ def structure_problems(
         k = next(k for k, (a, b) in enumerate(zip(page.tab_counts, english.tab_counts)) if a != b)
         starts = _tab_block_lines(source.lines)
         found.append(
-            (
+            Problem(
+                file,
                 starts[k] if k < len(starts) else None,
                 f"tabbed block {k + 1} has {page.tab_counts[k]} tabs; English has {english.tab_counts[k]} ({en_file})",
                 "keep the '===' tabs English has, no others.",
             )
         )
-    found += _target_problems("link", page.links, english.links, page.words, source, en_file)
-    found += _target_problems("image", page.images, english.images, page.words, source, en_file)
+    found += _target_problems("link", page.links, english.links, page.words, source, file, en_file)
+    found += _target_problems("image", page.images, english.images, page.words, source, file, en_file)
     return found
 
 
 def _heading_problems(
-    page: Structure, english: Structure, source: SourceLines, en_source: SourceLines, en_file: str
-) -> list[Finding]:
+    page: Structure, english: Structure, source: SourceLines, en_source: SourceLines, file: str, en_file: str
+) -> list[Problem]:
     en_ids = [i for level, i in english.headings if level > 1]  # a title's id is made from its words
     ids = [i for level, i in page.headings if level > 1]
 
@@ -178,11 +180,12 @@ def _heading_problems(
 
     en_at = lambda i: f"{en_file}:{en_source.heading_lines[i]}" if i in en_source.heading_lines else en_file
     keep = "exactly as in English; translate only its text"
-    found: list[Finding] = []
+    found: list[Problem] = []
     if ids != en_ids and sorted(ids, key=str) == sorted(en_ids, key=str):
         k = next(k for k, (a, b) in enumerate(zip(ids, en_ids)) if a != b)
         return [
-            (
+            Problem(
+                file,
                 line(k),
                 f"sections are out of order: '#{ids[k]}' comes where English has '#{en_ids[k]}'",
                 f"put the sections in the English order ({', '.join(f'#{i}' for i in en_ids)}).",
@@ -196,13 +199,14 @@ def _heading_problems(
             if renamed:
                 mine = ids[j1 + k - i1]
                 what = f"section id '#{mine}' should be '#{en_ids[k]}' as in English ({en_at(en_ids[k])})"
-                found.append((line(j1 + k - i1), what, f"write the heading with '{{#{en_ids[k]}}}' {keep}."))
+                found.append(Problem(file, line(j1 + k - i1), what, f"write the heading with '{{#{en_ids[k]}}}' {keep}."))
             else:
                 what = f"section id '#{en_ids[k]}' is missing (English has it at {en_at(en_ids[k])})"
-                found.append((line(j1), what, f"keep the heading with '{{#{en_ids[k]}}}' {keep}."))
+                found.append(Problem(file, line(j1), what, f"keep the heading with '{{#{en_ids[k]}}}' {keep}."))
         for j in range(j1, j2) if not renamed else ():
             found.append(
-                (
+                Problem(
+                    file,
                     line(j),
                     f"section id '#{ids[j]}' is not in English ({en_file})",
                     "remove the heading or use the id of the English heading it translates; add new sections to English first.",
@@ -212,7 +216,8 @@ def _heading_problems(
     for index, (level, heading) in enumerate((level, i) for level, i in page.headings if level > 1):
         if heading in en_ids and levels[heading] != level:
             found.append(
-                (
+                Problem(
+                    file,
                     line(index),
                     f"heading '#{heading}' renders as h{level}, English has h{levels[heading]} ({en_at(heading)})",
                     f"start the heading with {'#' * levels[heading]} as in English.",
@@ -221,13 +226,14 @@ def _heading_problems(
     return found
 
 
-def _box_problems(page: Structure, english: Structure, source: SourceLines, en_file: str) -> list[Finding]:
-    found: list[Finding] = []
+def _box_problems(page: Structure, english: Structure, source: SourceLines, file: str, en_file: str) -> list[Problem]:
+    found: list[Problem] = []
     box_line = lambda n: source.boxes[n] if n < len(source.boxes) else None
     for n, box in enumerate(page.boxes):
         if box.empty:
             found.append(
-                (
+                Problem(
+                    file,
                     box_line(n),
                     f"the '{box.kind.split()[1]}' box is empty: its text is not indented under it",
                     "indent every line of the box's text by 4 spaces.",
@@ -240,20 +246,20 @@ def _box_problems(page: Structure, english: Structure, source: SourceLines, en_f
             en = en_kinds[i1 + k] if i1 + k < i2 else None
             mine = kinds[j1 + k] if j1 + k < j2 else None
             if en and mine:
-                found.append((box_line(j1 + k), f"box '{mine}' stands where English has '{en}' ({en_file})", fix))
+                found.append(Problem(file, box_line(j1 + k), f"box '{mine}' stands where English has '{en}' ({en_file})", fix))
             elif en:
-                found.append((box_line(j2), f"box '{en}' is missing (English has it, {en_file})", fix))
+                found.append(Problem(file, box_line(j2), f"box '{en}' is missing (English has it, {en_file})", fix))
             else:
-                found.append((box_line(j1 + k), f"box '{mine}' is not in English ({en_file})", fix))
+                found.append(Problem(file, box_line(j1 + k), f"box '{mine}' is not in English ({en_file})", fix))
     return found
 
 
 def _target_problems(
-    noun: str, mine: Counter, theirs: Counter, words: dict[str, str], source: SourceLines, en_file: str
-) -> list[Finding]:
+    noun: str, mine: Counter, theirs: Counter, words: dict[str, str], source: SourceLines, file: str, en_file: str
+) -> list[Problem]:
     """Links or images that differ, a mistyped target once: 'x' where English has 'y'."""
     fix = "keep every link and image target as in English; translate only the words."
-    found: list[Finding] = []
+    found: list[Problem] = []
     missing = list((theirs - mine).elements())
     for target in list((mine - theirs).elements())[:20]:  # a page changed all over: the first ones say enough
         last = target.rsplit("#", 1)[-1] if "#" in target else target.rstrip("/").rsplit("/", 1)[-1].strip(".")
@@ -261,10 +267,17 @@ def _target_problems(
         line = next((n for needle in needles for n, text in enumerate(source.lines, 1) if needle in text), None)
         if hint := closest(target, missing, cutoff=0.6) or (missing[0] if len(missing) == 1 else None):
             missing.remove(hint)
-            found.append((line, f"the page renders a {noun} to '{target}' where English has '{hint}' ({en_file})", fix))
+            found.append(
+                Problem(file, line, f"the page renders a {noun} to '{target}' where English has '{hint}' ({en_file})", fix)
+            )
         else:
-            found.append((line, f"the page renders a {noun} to '{target}' that English does not have ({en_file})", fix))
-    found += [(None, f"the page does not render English's {noun} to '{target}' ({en_file})", fix) for target in missing[:20]]
+            found.append(
+                Problem(file, line, f"the page renders a {noun} to '{target}' that English does not have ({en_file})", fix)
+            )
+    found += [
+        Problem(file, None, f"the page does not render English's {noun} to '{target}' ({en_file})", fix)
+        for target in missing[:20]
+    ]
     return found
 
 

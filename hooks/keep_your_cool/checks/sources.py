@@ -159,8 +159,8 @@ class Checker:
                 "save the file as UTF-8 in your editor (check the accented letters on this line).",
             )
             return None
-        if too_much := next(bounds_problems(text, len(data)), None):  # before anything parses it
-            self.add(locale, page, *too_much)
+        if too_much := next(bounds_problems(text, len(data), self.rel(locale, page)), None):  # before anything parses it
+            self.problems.append(too_much)
             return None
         facts = read_page(text)
         if facts.empty:

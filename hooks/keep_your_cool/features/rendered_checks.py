@@ -27,7 +27,6 @@ from keep_your_cool.model.markdown_facts import read_page
 from keep_your_cool.model.site import Site
 
 log = logging.getLogger("mkdocs.plugins.keep_your_cool.rendered_checks")
-MOST = 20  # problems reported for one page
 
 
 @dataclass
@@ -71,20 +70,13 @@ def page_problems(
     en_file: str = "",
     site_url: str | None = None,
 ) -> list[Problem]:
-    """Every allowlist finding in one page's HTML, and how its structure differs from the English
+    """Every allowlist problem in one page's HTML, and how its structure differs from the English
     `original` (for a translation), located in its Markdown source."""
     source = SourceLines.read(markdown_source)
-    findings = audit(html, site_url)
-    found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings[:MOST]]
-    if len(findings) > MOST:  # a page pasted from elsewhere: the first ones say what to do
-        last = max((p.line or 0) for p in found) or None
-        found.append(Problem(file, last, f"and {len(findings) - MOST} more like these on the page", "fix the ones above first."))
+    found = audit(html, source, file, site_url)
     if original is not None and not found:  # the structure of a page that renders what it should not is moot
         english, en_source = original
-        found += [
-            Problem(file, line, what, fix)
-            for line, what, fix in structure_problems(structure(html), english, source, en_source, en_file)
-        ]
+        found += structure_problems(structure(html), english, source, en_source, file, en_file)
     return found
 
 
