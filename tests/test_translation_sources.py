@@ -240,6 +240,17 @@ def test_a_record_naming_no_commit_of_this_repository_is_refused(tmp_path):
     assert [(p.line, "commit abcdef1 does not exist" in p.what) for p in found] == [(4, True)], found
 
 
+def test_a_record_of_digits_is_a_commit_as_written(tmp_path):
+    """'0012345' is a commit hash, though YAML reads the number 12345 in it."""
+    write_site(
+        tmp_path, {"case": FR_PAGE.replace("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: 0012345")}
+    )
+    assert [p for p in find_problems(tmp_path / "docs", ["en", "fr"], "en") if p.file == "docs/fr/case.md"] == []
+    write_site(tmp_path, {"case": FR_PAGE.replace("description: Un cas.", "description: Un cas.\nl10n:\n  sourceCommit: 012345")})
+    [problem] = [p for p in find_problems(tmp_path / "docs", ["en", "fr"], "en") if p.file == "docs/fr/case.md"]
+    assert (problem.line, "sourceCommit '012345' is not a commit hash" in problem.what) == (4, True), problem
+
+
 def test_words_with_problems_never_reach_the_templates(tmp_path):
     """Until translations/fr/ui.yml is fixed, the French pages show the English words, never the broken ones."""
     from keep_your_cool.model.words import ui_words

@@ -177,3 +177,12 @@ def test_translation_done_says_what_to_type_and_refuses_broken_front_matter(site
     assert translations.main(["done", "docs/fr/index.md"], root=site) == 2
     assert "docs/fr/index.md:3: the front matter is not valid YAML" in capsys.readouterr().out
     assert page.read_text(encoding="utf-8") == before
+
+
+def test_a_record_of_digits_is_read_as_written(tmp_path):
+    """A commit of digits is the record's text, leading zeros kept, not the number YAML reads in it."""
+    page = tmp_path / "page.md"
+    page.write_text(FRENCH.replace("{commit}", "0012345"), encoding="utf-8")
+    assert ts.source_commit(page) == "0012345"
+    page.write_text(FRENCH.replace("{commit}", "'00abcde'\n  sourceCommit: 1234567"), encoding="utf-8")
+    assert ts.source_commit(page) == "1234567"  # the last of a repeated key, as YAML reads it

@@ -294,8 +294,7 @@ class Checker:
         commit = record.get("sourceCommit")
         line = next((n for n, text in enumerate(front.lines, front.line + 1) if "sourceCommit" in text), line)
         if isinstance(commit, int):  # a commit of digits only reads as a number: its text, leading zeros kept
-            written = re.search(r"sourceCommit\s*:\s*['\"]?([^\s'\"#]+)", front.lines[line - front.line - 1])
-            commit = written.group(1) if written else str(commit)
+            commit = front.written("l10n", "sourceCommit")
         if not isinstance(commit, str) or not COMMIT.fullmatch(commit):
             self.add(
                 locale,

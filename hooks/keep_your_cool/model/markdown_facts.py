@@ -80,6 +80,10 @@ class FrontMatter:
     error: str | None = None  # None when it is valid YAML
     error_line: int | None = None
 
+    def written(self, *keys: str) -> str | None:
+        """The value at `keys` (e.g. 'l10n', 'sourceCommit') as its text is written, or None."""
+        return None if self.error else safe_yaml.written_at(safe_yaml.compose("\n".join(self.lines)), *keys)
+
     def key_line(self, key: str) -> int:
         """The line of `key:` (or of the opening '---' when it is absent)."""
         for number, text in enumerate(self.lines, self.line + 1):

@@ -81,6 +81,16 @@ def load(text: str) -> object:
     return yaml.load(text, Loader=FAST)
 
 
+def written_at(node: yaml.Node | None, *keys: str) -> str | None:
+    """The scalar at `keys` in mappings nested from `node`, as its text is written, whatever YAML would make
+    of it (a commit of digits stays '0012345'); the last of a repeated key, as load reads it; else None."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in reversed(node.value) if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
 def is_text(node: yaml.Node | None) -> bool:
     """A plain or quoted string: not a number, a date, true/false or null."""
     return isinstance(node, yaml.ScalarNode) and node.tag == STRING

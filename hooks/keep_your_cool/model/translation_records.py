@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from keep_your_cool.model.markdown_facts import read_front_matter, read_page
 
 UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
@@ -46,13 +44,8 @@ def source_commit(path: Path) -> str | None:
         front, _ = read_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
     except UnicodeDecodeError:
         return None
-    if not front or front.error:
-        return None
-    # read again with BaseLoader, which keeps every value a string: a commit of digits must stay text
-    data = yaml.load("\n".join(front.lines), Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
-    l10n = data.get("l10n") if isinstance(data, dict) else None
-    commit = l10n.get("sourceCommit") if isinstance(l10n, dict) else None
-    return commit if isinstance(commit, str) and commit else None  # a list or a mapping is the preflight's to report
+    # as written: a commit of digits stays text; a list or a mapping is the preflight's to report
+    return (front.written("l10n", "sourceCommit") or None) if front else None
 
 
 def english_pages(docs_dir: Path, default: str) -> list[str]:
