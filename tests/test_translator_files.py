@@ -378,3 +378,15 @@ def test_a_block_mkdocs_itself_refuses_is_located_first_by_make(tmp_path, capsys
     for accepted in ("", "          copyright: x\n"):  # MkDocs reads it: the build's preflight reports it with the rest
         write(tmp_path, config(accepted), {}, english_words())
         assert translations.main(["blocks"], root=tmp_path) == 0
+
+
+def test_a_refused_block_is_checked_against_the_navs_own_labels(tmp_path, capsys):
+    """When MkDocs refuses mkdocs.yml, the nav's labels are read from its text: a mistyped title is named, a right one is not."""
+    from keep_your_cool.commands import translations
+
+    block = "          theme: 5\n          nav_translations:\n            Home: Accueil\n            The methd: La méthode\n"
+    write(tmp_path, config(block), {}, english_words())
+    assert translations.main(["blocks"], root=tmp_path) == 1
+    errors = capsys.readouterr().err
+    assert "nav_translations key 'The methd' is not a title of the nav" in errors and "closest: 'The method'" in errors
+    assert "'Home'" not in errors, errors

@@ -18,6 +18,7 @@ import yaml
 from keep_your_cool.checks.plain_text import markup_in
 from keep_your_cool.checks.problem import Problem, closest
 from keep_your_cool.model import safe_yaml
+from keep_your_cool.model.site import nav_labels
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 OPTIONAL = re.compile(r"^#\s*optional:(.*)$", re.M)  # placeholders a translation may write out in words
@@ -188,17 +189,10 @@ def language_blocks(text: str) -> list[tuple[yaml.MappingNode, int, int]]:
 
 
 def nav_labels_of(text: str) -> list[str]:
-    """The section labels of an mkdocs.yml's nav, read from its text (before MkDocs reads it)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    nav = next((v for k, v in root.value if k.value == "nav"), None) if isinstance(root, yaml.MappingNode) else None
-
-    def walk(node):
-        for item in node.value if isinstance(node, yaml.SequenceNode) else []:
-            for label, value in item.value if isinstance(item, yaml.MappingNode) else []:
-                yield str(label.value)
-                yield from walk(value)
-
-    return list(walk(nav))
+    """The labels of an mkdocs.yml's nav, read from its text (before MkDocs reads it): every value as
+    text, MkDocs' own tags (!ENV) elsewhere left to MkDocs."""
+    config = yaml.load(text, Loader=yaml.BaseLoader)
+    return nav_labels(config.get("nav") if isinstance(config, dict) else None)
 
 
 def block_problems(config_file: Path, root: Path, nav_labels: list[str]) -> list[Problem]:

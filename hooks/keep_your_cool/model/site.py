@@ -8,6 +8,7 @@ URLs are relative to the site root ("fr/examples/start-date/", "" for the defaul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -92,25 +93,11 @@ class Site:
 
     def reading_order(self) -> list[str]:
         """Every page the nav lists, in its order."""
-
-        def walk(items):
-            for item in items:
-                value = next(iter(item.values())) if isinstance(item, dict) else item
-                yield from walk(value) if isinstance(value, list) else [value]
-
-        return [page for page in walk(self.config.nav or []) if page.endswith(".md")]
+        return [page for _, page in nav_entries(self.config.nav) if isinstance(page, str) and page.endswith(".md")]
 
     def nav_labels(self) -> list[str]:
         """Every label the nav gives, in its order: the sections' (pages are listed by path, titled by their H1)."""
-
-        def walk(items):
-            for item in items:
-                if isinstance(item, dict):
-                    for label, value in item.items():
-                        yield label
-                        yield from walk(value) if isinstance(value, list) else []
-
-        return list(walk(self.config.nav or []))
+        return nav_labels(self.config.nav)
 
     def url(self, locale: str, page: str) -> str:
         """The page's address in a language, as MkDocs names it, under the language's prefix."""
@@ -138,6 +125,21 @@ class Site:
         if page is None and (path == "index.html" or path.endswith("/index.html")):  # a folder's file, as served
             page = self._page_at_url.get(path.removesuffix("index.html"))
         return (language, page) if page else None
+
+
+def nav_entries(nav) -> Iterator[tuple[object, object]]:
+    """The one walk of an mkdocs.yml nav (lists of page paths and {label: page, or a list}), in its order:
+    (label, page) for a page, (label, None) for a section before its entries, label None when not given."""
+    for item in nav if isinstance(nav, list) else []:
+        for label, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            yield label, None if isinstance(value, list) else value
+            if isinstance(value, list):
+                yield from nav_entries(value)
+
+
+def nav_labels(nav) -> list:
+    """Every label a nav gives, in its order."""
+    return [label for label, _ in nav_entries(nav) if label is not None]
 
 
 def from_config(config) -> Site:
