@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from keep_your_cool.commands import translations
+from keep_your_cool.commands.translations import write_record
 from keep_your_cool.model import translation_records as ts
 
 ENGLISH = """---
@@ -186,3 +187,20 @@ def test_a_record_of_digits_is_read_as_written(tmp_path):
     assert ts.source_commit(page) == "0012345"
     page.write_text(FRENCH.replace("{commit}", "'00abcde'\n  sourceCommit: 1234567"), encoding="utf-8")
     assert ts.source_commit(page) == "1234567"  # the last of a repeated key, as YAML reads it
+
+
+def test_translation_done_edits_only_the_front_matter(tmp_path):
+    """A page whose text shows a record (a translator's how-to) keeps it: only the front matter's record changes."""
+    page = tmp_path / "page.md"
+    body = "# Page\n\n```yaml\nl10n:\n  sourceCommit: abc1234\n```\n"
+    for before, front in (
+        (
+            "---\ndescription: A page.\nl10n:\n  sourceCommit: 1111111\n---\n",
+            "---\ndescription: A page.\nl10n:\n  sourceCommit: 2222222\n---\n",
+        ),
+        ("---\ndescription: A page.\n---\n", "---\nl10n:\n  sourceCommit: 2222222\ndescription: A page.\n---\n"),
+        ("", "---\nl10n:\n  sourceCommit: 2222222\n---\n\n"),
+    ):
+        page.write_text(before + body, encoding="utf-8")
+        write_record(page, "2222222")
+        assert page.read_text(encoding="utf-8") == front + body

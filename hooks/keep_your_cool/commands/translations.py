@@ -94,14 +94,16 @@ def status(root: Path, lang: str | None) -> int:
 
 def write_record(path: Path, commit: str) -> None:
     """Set the page's `l10n: sourceCommit:` to commit, adding the record (or front matter) if it has none."""
-    text = path.read_text(encoding="utf-8")
-    if RECORD.search(text):
-        text = RECORD.sub(lambda m: m.group(1) + commit, text, count=1)
-    elif text.startswith("---\n"):
-        text = text.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    front, body_start = read_front_matter([line.rstrip("\r\n") for line in lines])
+    head, body = "".join(lines[:body_start]), "".join(lines[body_start:])  # only the front matter is edited
+    if front and RECORD.search(head):
+        head = RECORD.sub(lambda m: m.group(1) + commit, head, count=1)
+    elif front:
+        head = head.replace("---\n", f"---\nl10n:\n  sourceCommit: {commit}\n", 1)
     else:
-        text = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n{text}"
-    path.write_text(text, encoding="utf-8")
+        head = f"---\nl10n:\n  sourceCommit: {commit}\n---\n\n"
+    path.write_text(head + body, encoding="utf-8")
 
 
 def done(root: Path, path_arg: str | None) -> int:
