@@ -24,6 +24,7 @@ import material
 from mkdocs.plugins import event_priority
 
 from checks.language_words import THEME, read_words
+from model.compiled_templates import compiled_templates
 from model.site import from_config
 from model.words import ui_words
 
@@ -88,4 +89,5 @@ def on_env(env, config, files):
     env.globals["theme_labels"] = theme_labels(site.root, locale)
     env.globals["material_language"] = locale if (MATERIAL_LANGUAGES / f"{locale}.html").is_file() else "en"
     env.globals["language_home"] = site.url(locale, "index.md")  # titled by the edition's name alone (overrides/main.html)
+    env.bytecode_cache = compiled_templates(config)  # each language's build reuses the templates the first compiled
     return env

@@ -15,7 +15,7 @@ import jinja2
 
 from model.markdown_facts import read_page
 from model.site import Site, from_config
-from model.translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_this_build
+from model.translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_of
 from model.words import ui_words
 
 STATUS_PAGE = "translation-status.md"
@@ -86,7 +86,7 @@ def contributing_url(config) -> str | None:
 
 
 def _statuses(site: Site) -> list[PageStatus]:
-    return statuses_this_build(site.root, site.docs_dir, tuple(site.locales), site.default.locale)
+    return statuses_of(site)
 
 
 def on_page_content(html_content, page, config, files):

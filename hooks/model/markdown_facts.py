@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from model import safe_yaml
 
@@ -214,6 +215,9 @@ def _links(text: str, line_of) -> list[Link]:
     return sorted(found, key=lambda link: link.line)
 
 
+# Keyed on the text itself, so an edited page is read afresh; the preflight, the rendered checks and
+# the translation notices of one build each ask for every page's facts. Callers never modify them.
+@lru_cache(maxsize=512)
 def read_page(text: str) -> PageFacts:
     """Every fact the preflight checks, from the text of one page."""
     lines = text.splitlines()

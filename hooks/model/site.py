@@ -8,6 +8,7 @@ URLs are relative to the site root ("fr/examples/start-date/", "" for the defaul
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -16,6 +17,19 @@ from mkdocs.structure.files import File, get_files
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
+_BUILDS: dict[int, dict] = {}
+
+
+def per_build(config) -> dict:
+    """What the running build has computed once for all its languages, to be reused by every page.
+
+    It lives exactly as long as the build's configuration: every `mkdocs build`, and every rebuild of
+    `mkdocs serve`, loads a new one, so nothing computed for one build reaches the next."""
+    key = id(config)
+    if key not in _BUILDS:
+        _BUILDS[key] = {}
+        weakref.finalize(config, _BUILDS.pop, key, None)  # before the id can be given to another object
+    return _BUILDS[key]
 
 
 @dataclass(frozen=True)
@@ -79,9 +93,13 @@ class Site:
         """Whether the language has its own file for the page (else the default language's is shown)."""
         return self.source(locale, page).is_file()
 
-    @cached_property  # MkDocs' file list, read once for this model (a build makes a new model)
+    @cached_property
     def _sources(self) -> tuple[str, ...]:
-        return tuple(sorted(file.src_uri for file in get_files(self.config).documentation_pages()))
+        """MkDocs' list of the Markdown files, read once per build (every page's hooks make a new model)."""
+        memo = per_build(self.config)
+        if "sources" not in memo:
+            memo["sources"] = tuple(sorted(file.src_uri for file in get_files(self.config).documentation_pages()))
+        return memo["sources"]
 
     def pages(self, locale: str | None = None) -> list[str]:
         """The pages with a source file in the language's folder (the default language's: every page)."""
@@ -90,7 +108,10 @@ class Site:
 
     @cached_property
     def _page_at_url(self) -> dict[str, str]:
-        return {self.url(self.default.locale, page): page for page in self.pages()}
+        memo = per_build(self.config)
+        if "page_at_url" not in memo:
+            memo["page_at_url"] = {self.url(self.default.locale, page): page for page in self.pages()}
+        return memo["page_at_url"]
 
     def reading_order(self) -> list[str]:
         """Every page the nav lists, in its order."""

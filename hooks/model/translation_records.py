@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from model.markdown_facts import read_front_matter, read_page
+from model.site import Site, per_build
 
 UP_TO_DATE, OUTDATED, MISSING, UNKNOWN = "up_to_date", "outdated", "missing", "unknown"
 
@@ -130,3 +131,11 @@ def statuses_this_build(root: Path, docs_dir: Path, all_locales: tuple[str, ...]
 @lru_cache(maxsize=1)
 def _statuses_of(root: Path, docs_dir: Path, all_locales: tuple[str, ...], default: str, _pages: tuple) -> list[PageStatus]:
     return statuses(root, docs_dir, list(all_locales), default)
+
+
+def statuses_of(site: Site) -> list[PageStatus]:
+    """statuses_this_build() of the running build's site, looked up once for all its pages."""
+    memo = per_build(site.config)
+    if "statuses" not in memo:
+        memo["statuses"] = statuses_this_build(site.root, site.docs_dir, tuple(site.locales), site.default.locale)
+    return memo["statuses"]
