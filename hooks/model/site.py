@@ -108,10 +108,10 @@ class Site:
 
     @cached_property
     def _page_at_url(self) -> dict[str, str]:
-        memo = per_build(self.config)
-        if "page_at_url" not in memo:
-            memo["page_at_url"] = {self.url(self.default.locale, page): page for page in self.pages()}
-        return memo["page_at_url"]
+        memo, key = per_build(self.config), ("page at url", self.config.use_directory_urls)  # the offline plugin changes it
+        if key not in memo:
+            memo[key] = {self.url(self.default.locale, page): page for page in self.pages()}
+        return memo[key]
 
     def reading_order(self) -> list[str]:
         """Every page the nav lists, in its order."""
