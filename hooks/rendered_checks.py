@@ -24,7 +24,7 @@ from checks.html_allowlist import SourceLines, audit
 from checks.plain_text import markup_in
 from checks.problem import Problem
 from checks.rendered_structure import Structure, structure, structure_problems
-from model.markdown_facts import read_page
+from model.markdown_facts import page_facts
 from model.site import from_config
 
 log = logging.getLogger("mkdocs.plugins.rendered_checks")
@@ -54,7 +54,7 @@ def title_problem(title: str | None, text: str, file: str) -> Problem | None:
     markup = markup_in(printed) or ("<" in title and (markup_in(title) or title))
     if not markup:
         return None
-    facts = read_page(text)
+    facts = page_facts(text)
     front = facts.front_matter
     title_line = next((h.line for h in facts.headings if h.level == 1), None)
     if front and isinstance(front.data, dict) and "title" in front.data:
@@ -77,7 +77,7 @@ def page_problems(
 ) -> list[Problem]:
     """Every allowlist finding in one page's HTML, and how its structure differs from the English
     `original` (for a translation), located in its Markdown source."""
-    source = SourceLines.read(markdown_source)
+    source = SourceLines.of(markdown_source, page_facts(markdown_source))
     findings = audit(html, site_url)
     found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings[:MOST]]
     if len(findings) > MOST:  # a page pasted from elsewhere: the first ones say what to do
@@ -114,7 +114,7 @@ def on_page_content(html, page, config, files):
     text, file = _source(page, config)
     default, path = from_config(config).default.locale, page.file.norm_src_uri
     if locale == default:
-        run.english[path] = (structure(html), SourceLines.read(text))
+        run.english[path] = (structure(html), SourceLines.of(text, page_facts(text)))
         found = page_problems(html, text, file, site_url=config.site_url)
     else:
         found = page_problems(html, text, file, run.english.get(path), f"docs/{default}/{path}", config.site_url)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from model.markdown_facts import read_page
+from model.markdown_facts import page_facts
 from model.site import Site, from_config
 from model.translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections, statuses_of
 from model.words import ui_words
@@ -38,12 +38,12 @@ def missing_notice(words: dict, lang: str, language_name: str, help_url: str) ->
 
 def headings(path: Path) -> dict[str, str]:
     """Section id -> its heading's text, as the page shows it."""
-    return {h.id: h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.id}
+    return {h.id: h.text for h in page_facts(path.read_text(encoding="utf-8-sig")).headings if h.id}
 
 
 def page_title(path: Path) -> str:
     try:
-        return next(h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.level == 1)
+        return next(h.text for h in page_facts(path.read_text(encoding="utf-8-sig")).headings if h.level == 1)
     except (StopIteration, UnicodeDecodeError, OSError):
         return path.stem
 

@@ -215,9 +215,6 @@ def _links(text: str, line_of) -> list[Link]:
     return sorted(found, key=lambda link: link.line)
 
 
-# Keyed on the text itself, so an edited page is read afresh; the preflight, the rendered checks and
-# the translation notices of one build each ask for every page's facts. Callers never modify them.
-@lru_cache(maxsize=512)
 def read_page(text: str) -> PageFacts:
     """Every fact the preflight checks, from the text of one page."""
     lines = text.splitlines()
@@ -235,3 +232,10 @@ def read_page(text: str) -> PageFacts:
         links=_links(body, line_of),
         admonitions=[Admonition(i + 1, m.group(1), m.group(2)) for i, line in enumerate(prose) if (m := ADMONITION.match(line))],
     )
+
+
+@lru_cache(maxsize=512)  # keyed on the text itself: an edited page is read afresh
+def page_facts(text: str) -> PageFacts:
+    """read_page() once per text: the preflight, the rendered checks and the translation notices of a
+    build each ask for every page's facts. Callers never modify them."""
+    return read_page(text)
