@@ -3,8 +3,12 @@ MkDocs and mkdocs-static-i18n read mkdocs.yml, and page <-> source file <-> URL 
 
 from __future__ import annotations
 
+import shutil
+
+from mkdocs.config import load_config
+
 from conftest import ROOT
-from keep_your_cool.model.site import load
+from keep_your_cool.model.site import from_config, load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "three-languages"
 SITE = load(FIXTURE / "mkdocs.yml")
@@ -61,3 +65,15 @@ def test_a_source_file_leads_back_to_its_language_and_page():
     assert SITE.source_name("tl", "three-rs.md") == "docs/tl/three-rs.md"
     assert SITE.page_of_file(FIXTURE / "mkdocs.yml") is None
     assert SITE.page_of_file(FIXTURE / "docs" / "de" / "index.md") is None  # not a language of the site
+
+
+def test_what_a_build_works_out_once_is_not_reused_by_the_next(tmp_path):
+    """`mkdocs serve` loads mkdocs.yml again for each rebuild: the file list a build reads once for all
+    its pages (the plugin makes one site model per build) is the build's own, so a page added before the
+    next build is found."""
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    site = from_config(load_config(str(tmp_path / "mkdocs.yml")))
+    assert "new.md" not in site.pages()
+    (tmp_path / "docs" / "en" / "new.md").write_text("# New\n", encoding="utf-8")
+    assert "new.md" not in site.pages()  # the running build keeps the list it read
+    assert "new.md" in from_config(load_config(str(tmp_path / "mkdocs.yml"))).pages()  # the next build reads it again

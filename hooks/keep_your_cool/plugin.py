@@ -32,6 +32,7 @@ from keep_your_cool.features import (
     search_per_language,
     translation_status,
 )
+from keep_your_cool.model.compiled_templates import CompiledTemplates
 from keep_your_cool.model.site import Site, from_config
 from keep_your_cool.model.translation_records import PageStatus, statuses_this_build
 from keep_your_cool.model.words import ui_words
@@ -47,6 +48,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         self.run = rendered_checks.Run()
         self.moves: dict[str, str] = {}  # mkdocs-redirects' map as mkdocs.yml gives it
         self.edition: dict[str, str] = {}
+        self.compiled = CompiledTemplates()  # the theme's templates, compiled once for every language
         self._statuses: list[PageStatus] | None = None
         self._downloads: dict[str, int] | None = None
         # the language being built
@@ -68,6 +70,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         """The theme's own Jinja environment, for this language's build (pages render before on_env)."""
         if self._templates is None:
             self._templates = config.theme.get_env()
+            self._templates.bytecode_cache = self.compiled
         return self._templates
 
     def download_files(self, config) -> dict[str, int]:
@@ -101,6 +104,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
             self.run = rendered_checks.Run(default=self.site.default.locale)
+            self.compiled = CompiledTemplates()
             self._statuses = self._downloads = None
             self.edition = handouts.edition()
             preflight.check_sources(self.site, Path(config.config_file_path).resolve())  # before anything reads them
@@ -136,6 +140,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     @event_priority(-100)  # after mkdocs-static-i18n, wherever mkdocs.yml lists this plugin
     def on_env(self, env, *, config, files):
         prefix = self.site.language(self.locale).prefix
+        env.bytecode_cache = self.compiled  # each language's build reuses the templates the first compiled
         rendered_checks.log_language(self.run, self.locale)
         env.globals["search_index_prefix"] = prefix  # where the language's index is (overrides/main.html)
         interface_language.add_globals(env, self.site, self.locale)

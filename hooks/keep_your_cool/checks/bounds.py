@@ -9,6 +9,7 @@ a page over one is a located error, found by one pass over its lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from keep_your_cool.checks.problem import Problem
@@ -18,6 +19,7 @@ MAX_PARAGRAPH_CHARS = 20_000
 MAX_INDENT = 40  # columns: ten levels of lists or boxes
 MAX_QUOTE_DEPTH = 10
 MAX_BLANKS = 100  # spaces or tabs in a row
+BLANK_RUN = re.compile(r"[ \t]+")
 # characters each paragraph may hold so many of (Markdown's inline markup); and the page
 PER_PARAGRAPH = {"[": 100, "]": 100, "`": 100, "*": 200, "_": 200, "<": 100, "&": 200, "~": 100, "{": 100}
 PER_PAGE = {"[": 500, "`": 500, "<": 500}
@@ -33,11 +35,7 @@ def _fence(line: str) -> str | None:
 
 
 def _longest_blank_run(line: str) -> int:
-    longest = run = 0
-    for char in line:
-        run = run + 1 if char in " \t" else 0
-        longest = max(longest, run)
-    return longest
+    return max(map(len, BLANK_RUN.findall(line)), default=0)
 
 
 def bounds_problems(text: str, size: int, file: str) -> Iterator[Problem]:

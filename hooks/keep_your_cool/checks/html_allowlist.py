@@ -22,7 +22,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from pygments.token import STANDARD_TYPES
 
 from keep_your_cool.checks.problem import Problem
-from keep_your_cool.model.markdown_facts import read_page
+from keep_your_cool.model.markdown_facts import PageFacts, read_page
 
 # Elements Python-Markdown and our extensions (attr_list, admonition, tables, toc, pymdownx.details,
 # superfences, tabbed) write, plus the inline ones a translator may type for the reader: <kbd>, <br>, <abbr>.
@@ -448,7 +448,11 @@ class SourceLines:
 
     @classmethod
     def read(cls, text: str) -> SourceLines:
-        facts = read_page(text)
+        return cls.of(text, read_page(text))
+
+    @classmethod
+    def of(cls, text: str, facts: PageFacts) -> SourceLines:
+        """The source lines of a page whose facts were read already (model.markdown_facts.page_facts)."""
         headings = {}
         for heading in facts.headings:
             if heading.id:

@@ -18,7 +18,7 @@ from keep_your_cool.checks.bounds import bounds_problems
 from keep_your_cool.checks.html_allowlist import browser_url, local_address
 from keep_your_cool.checks.plain_text import markup_in
 from keep_your_cool.checks.problem import Problem, closest
-from keep_your_cool.model.markdown_facts import Heading, PageFacts, read_page
+from keep_your_cool.model.markdown_facts import Heading, PageFacts, page_facts
 from keep_your_cool.model.translation_records import has_history, statuses_this_build
 
 # Front matter the guide uses: Material reads title, description, search and hide; we add
@@ -162,7 +162,7 @@ class Checker:
         if too_much := next(bounds_problems(text, len(data), self.rel(locale, page)), None):  # before anything parses it
             self.problems.append(too_much)
             return None
-        facts = read_page(text)
+        facts = page_facts(text)
         if facts.empty:
             self.add(
                 locale,

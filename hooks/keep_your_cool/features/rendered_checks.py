@@ -23,7 +23,7 @@ from keep_your_cool.checks.html_allowlist import SourceLines, audit
 from keep_your_cool.checks.plain_text import markup_in
 from keep_your_cool.checks.problem import Problem
 from keep_your_cool.checks.rendered_structure import Structure, structure, structure_problems
-from keep_your_cool.model.markdown_facts import read_page
+from keep_your_cool.model.markdown_facts import page_facts
 from keep_your_cool.model.site import Site
 
 log = logging.getLogger("mkdocs.plugins.keep_your_cool.rendered_checks")
@@ -49,7 +49,7 @@ def title_problem(title: str | None, text: str, file: str) -> Problem | None:
     markup = markup_in(printed) or ("<" in title and (markup_in(title) or title))
     if not markup:
         return None
-    facts = read_page(text)
+    facts = page_facts(text)
     front = facts.front_matter
     title_line = next((h.line for h in facts.headings if h.level == 1), None)
     if front and isinstance(front.data, dict) and "title" in front.data:
@@ -72,7 +72,7 @@ def page_problems(
 ) -> list[Problem]:
     """Every allowlist problem in one page's HTML, and how its structure differs from the English
     `original` (for a translation), located in its Markdown source."""
-    source = SourceLines.read(markdown_source)
+    source = SourceLines.of(markdown_source, page_facts(markdown_source))
     found = audit(html, source, file, site_url)
     if original is not None and not found:  # the structure of a page that renders what it should not is moot
         english, en_source = original
@@ -93,7 +93,7 @@ def check_page(run: Run, html: str, page, site: Site, locale: str) -> str:
     text, file = source_of(page, site.root)
     default, path = site.default.locale, page.file.norm_src_uri
     if locale == default:
-        run.english[path] = (structure(html), SourceLines.read(text))
+        run.english[path] = (structure(html), SourceLines.of(text, page_facts(text)))
         found = page_problems(html, text, file, site_url=site.site_url)
     else:
         found = page_problems(html, text, file, run.english.get(path), f"docs/{default}/{path}", site.site_url)

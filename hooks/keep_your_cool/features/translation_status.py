@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from keep_your_cool.model.markdown_facts import read_page
+from keep_your_cool.model.markdown_facts import page_facts
 from keep_your_cool.model.site import Site
 from keep_your_cool.model.translation_records import MISSING, OUTDATED, UP_TO_DATE, PageStatus, changed_sections
 
@@ -35,12 +35,12 @@ def missing_notice(templates: jinja2.Environment, words: dict, lang: str, langua
 
 def headings(path: Path) -> dict[str, str]:
     """Section id -> its heading's text, as the page shows it."""
-    return {h.id: h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.id}
+    return {h.id: h.text for h in page_facts(path.read_text(encoding="utf-8-sig")).headings if h.id}
 
 
 def page_title(path: Path) -> str:
     try:
-        return next(h.text for h in read_page(path.read_text(encoding="utf-8-sig")).headings if h.level == 1)
+        return next(h.text for h in page_facts(path.read_text(encoding="utf-8-sig")).headings if h.level == 1)
     except (StopIteration, UnicodeDecodeError, OSError):
         return path.stem
 

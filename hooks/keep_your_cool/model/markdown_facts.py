@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from keep_your_cool.model import safe_yaml
 
@@ -235,3 +236,10 @@ def read_page(text: str) -> PageFacts:
         links=_links(body, line_of),
         admonitions=[Admonition(i + 1, m.group(1), m.group(2)) for i, line in enumerate(prose) if (m := ADMONITION.match(line))],
     )
+
+
+@lru_cache(maxsize=512)  # keyed on the text itself: an edited page is read afresh
+def page_facts(text: str) -> PageFacts:
+    """read_page() once per text: the preflight, the rendered checks and the translation notices of a
+    build each ask for every page's facts. Callers never modify them."""
+    return read_page(text)
