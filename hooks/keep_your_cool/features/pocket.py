@@ -81,6 +81,12 @@ def write_offline_page(output: str, site_dir: Path, prefix: str) -> str:
     return ""
 
 
+# Where a built page names what the browser fetches: the tags below, and Material's configuration
+# (which names its search worker). Only these are parsed, not the whole page (the build's own HTML).
+FETCHING_TAGS = re.compile(r"<(?:link|script|img)\b[^>]*>", re.I)
+MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
 class _References(HTMLParser):
     """The files a page makes the browser fetch: stylesheets, icons, manifest, scripts, images."""
 
@@ -89,8 +95,6 @@ class _References(HTMLParser):
     def __init__(self):
         super().__init__()
         self.found: list[str] = []
-        self.config: str | None = None
-        self._in_config = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -98,12 +102,14 @@ class _References(HTMLParser):
             self.found.append(attrs.get("href") or "")
         elif tag in ("script", "img") and attrs.get("src"):
             self.found.append(attrs["src"])
-        self._in_config = tag == "script" and attrs.get("id") == "__config"
 
-    def handle_data(self, data):
-        if self._in_config:
-            self.config = data
-            self._in_config = False
+
+def fetched(html: str) -> tuple[list[str], str | None]:
+    """What a built page makes the browser fetch, and Material's configuration (JSON) if it has one."""
+    references = _References()
+    references.feed("".join(FETCHING_TAGS.findall(html)))
+    config = MATERIAL_CONFIG.search(html)
+    return references.found, config[1] if config else None
 
 
 def from_root(reference: str, page_url: str) -> str | None:
@@ -132,14 +138,13 @@ def language_files(site: Site, locale: str, site_dir: Path) -> dict[str, str]:
         html = site_dir / page_file(url)
         if not html.is_file():
             continue
-        references = _References()
-        references.feed(html.read_text(encoding="utf-8"))
-        for reference in references.found:
+        references, material_config = fetched(html.read_text(encoding="utf-8"))
+        for reference in references:
             path = from_root(reference, page_file(url))
             if path:
                 files.setdefault(path, origin)
-        if references.config:  # Material's search worker, named in the page's configuration
-            worker = from_root(json.loads(references.config).get("search") or "", page_file(url))
+        if material_config:  # Material's search worker, named in the page's configuration
+            worker = from_root(json.loads(material_config).get("search") or "", page_file(url))
             if worker:
                 files.setdefault(worker, f"{origin}, its search configuration")
     index = prefix + "search/search_index.json"
