@@ -10,8 +10,12 @@ import subprocess
 import tomllib
 from importlib.metadata import entry_points
 
-from conftest import ROOT, SITE
+from mkdocs.commands.build import build as build_in_process
+from mkdocs.config import load_config
+
+from conftest import ROOT, SITE, copy_fixture
 from keep_your_cool.features import search_per_language
+from keep_your_cool.model import i18n_engine
 from keep_your_cool.model.site import load
 from keep_your_cool.plugin import KeepYourCoolPlugin
 
@@ -100,3 +104,23 @@ def test_split_index_gives_each_language_only_its_own_pages(tmp_path):
     assert split["fr"]["config"]["lang"] == ["fr"]
     # no lunr support for Tagalog: no stemmer or stop words, so words match as typed
     assert split["tl"]["config"]["lang"] == ["en"] and split["tl"]["config"]["pipeline"] == []
+
+
+def test_static_i18n_still_exposes_what_the_plugin_reads(tmp_path, monkeypatch):
+    """model/i18n_engine.py reads static-i18n's own attributes (not its documented options): during one
+    real build it must say the default language is built first, then each other one in a build of its own,
+    and give the site's own name while a language's replaces it. An upgrade that changes them fails here."""
+    seen = []
+    read = i18n_engine.language_being_built
+    monkeypatch.setattr(
+        i18n_engine,
+        "language_being_built",
+        lambda config: (
+            seen.append((read(config), i18n_engine.building_another_language(config), config.site_name)) or read(config)
+        ),
+    )
+    config = load_config(str(copy_fixture("moved-page", tmp_path / "source")), site_dir=str(tmp_path / "site"))
+    config.plugins["i18n"].config.languages[1].site_name = "Page déplacée"  # the French block's own name
+    build_in_process(config)
+    assert seen == [("en", False, "Moved page"), ("fr", True, "Page déplacée"), ("tl", True, "Moved page")]
+    assert i18n_engine.site_values(config)["site_name"] == "Moved page"

@@ -3,7 +3,7 @@
 mkdocs-static-i18n builds the default language, then each other language inside that build's
 on_post_build (priority -100), switching the config to the language first (its on_config, -100):
 every event below runs once per language, and what happens once per build waits for the outer
-build (`i18n.building` false). The priorities place each step against static-i18n's and Material's.
+build (model/i18n_engine.py: the one place that reads static-i18n's own attributes). The priorities place each step against static-i18n's and Material's.
 The state of a build lives on the instance and is started afresh by each build, so `mkdocs serve`
 (which keeps the instance, as it has on_startup) rebuilds clean.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from keep_your_cool.config import KeepYourCoolConfig
@@ -32,6 +31,7 @@ from keep_your_cool.features import (
     search_per_language,
     translation_status,
 )
+from keep_your_cool.model import i18n_engine
 from keep_your_cool.model.compiled_templates import CompiledTemplates
 from keep_your_cool.model.site import Site, from_config
 from keep_your_cool.model.translation_records import PageStatus, statuses_this_build
@@ -96,11 +96,10 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
     def _configure_language(self, config):
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            raise PluginError("keep-your-cool: the i18n plugin is not configured in mkdocs.yml, so there are no languages.")
         redirects = config.plugins.get("redirects")
-        if not i18n.building:  # the outer build: a new build starts, from sources the preflight has checked
+        if not i18n_engine.building_another_language(
+            config
+        ):  # the outer build: a new build starts, from sources the preflight has checked
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
             self.run = rendered_checks.Run(default=self.site.default.locale)
@@ -108,7 +107,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             self._statuses = self._downloads = None
             self.edition = handouts.edition()
             preflight.check_sources(self.site, Path(config.config_file_path).resolve())  # before anything reads them
-        self.locale, self._templates = i18n.current_language, None
+        self.locale, self._templates = i18n_engine.language_being_built(config), None
         self.words = ui_words(self.site.root, self.locale, self.site.default.locale)
         interface_language.configure(config, self.words)
         if redirects:  # each language's moves, from its own old address
@@ -188,7 +187,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every other language and merged the search index
     def on_post_build(self, *, config):
-        if config.plugins["i18n"].building:
+        if i18n_engine.building_another_language(config):
             return
         rendered_checks.stop_if_problems(self.run)
         site, site_dir, offline = self.site, Path(config.site_dir), offline_edition.offline(config)

@@ -16,6 +16,8 @@ from pathlib import Path
 from mkdocs.structure.files import File, get_files
 from mkdocs.utils import get_relative_url
 
+from keep_your_cool.model.i18n_engine import engine, site_values
+
 
 @dataclass(frozen=True)
 class Language:
@@ -144,9 +146,8 @@ def nav_labels(nav) -> list:
 
 def from_config(config) -> Site:
     """The site a running build (or a loaded mkdocs.yml) describes."""
-    i18n = config.plugins["i18n"]
-    # static-i18n swaps the site's name per language while it builds; its saved originals are the site's own
-    original = getattr(i18n, "original_configs", {})
+    i18n = engine(config)
+    original = site_values(config)  # static-i18n swaps the site's name per language while it builds
     site_name = original.get("site_name", config.site_name)
     site_description = original.get("site_description", config.site_description) or ""
     languages = tuple(
