@@ -107,7 +107,9 @@ class _References(HTMLParser):
 def fetched(html: str) -> tuple[list[str], str | None]:
     """What a built page makes the browser fetch, and Material's configuration (JSON) if it has one."""
     references = _References()
-    references.feed("".join(FETCHING_TAGS.findall(html)))
+    for tag in FETCHING_TAGS.findall(html):
+        references.feed(tag)
+        references.reset()  # a lone <script> tag would make the parser read what follows as its code
     config = MATERIAL_CONFIG.search(html)
     return references.found, config[1] if config else None
 
