@@ -331,7 +331,7 @@ def assert_build_fails_with(tmp_path: Path, config: Path, found: list[Problem]) 
     assert "Traceback" not in output
     for problem in found:
         assert output.count(str(problem)) == 1, f"not printed once: {problem}\n{output}"
-    assert f"{len(found)} problem(s) in the Markdown sources; see above." in result.stderr
+    assert f"{len(found)} problem(s) in the pages and the words of the languages; see above." in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -365,7 +365,7 @@ def test_clean_build_passes_and_checks_once(tmp_path):
     result = mkdocs_build(make_site(tmp_path), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     # static-i18n builds French inside the English build: the preflight must not run again there
-    assert result.stderr.count("preflight: the Markdown sources of 2 languages have no problems") == 1
+    assert result.stderr.count("preflight: the pages and words of 2 languages have no problems") == 1
 
 
 # the project itself

@@ -27,11 +27,11 @@ def check_sources(site: Site, config_file: Path) -> None:
     except Exception as error:  # a bug in the preflight itself: still no traceback for writers
         log.debug("preflight crashed", exc_info=True)  # shown by `mkdocs build --verbose`
         raise PluginError(
-            f"preflight could not check the Markdown sources ({type(error).__name__}: {error}); "
+            f"preflight could not check the pages and words ({type(error).__name__}: {error}); "
             "run with --verbose for the details and report it."
         ) from None
     for problem in problems:
         log.error(str(problem))
     if problems:
-        raise PluginError(f"{len(problems)} problem(s) in the Markdown sources; see above.")
-    log.info(f"preflight: the Markdown sources of {len(languages)} languages have no problems")
+        raise PluginError(f"{len(problems)} problem(s) in the pages and the words of the languages; see above.")
+    log.info(f"preflight: the pages and words of {len(languages)} languages have no problems")
