@@ -3,9 +3,10 @@
 mkdocs-static-i18n builds the default language, then each other language inside that build's
 on_post_build (priority -100), switching the config to the language first (its on_config, -100):
 every event below runs once per language, and what happens once per build waits for the outer
-build (model/i18n_engine.py: the one place that reads static-i18n's own attributes). The priorities place each step against static-i18n's and Material's.
-The state of a build lives on the instance and is started afresh by each build, so `mkdocs serve`
-(which keeps the instance, as it has on_startup) rebuilds clean.
+build (model/i18n_engine.py is the one place that reads static-i18n's own attributes). The
+priorities place each step against static-i18n's and Material's, wherever mkdocs.yml lists this
+plugin. The state of a build lives on the instance and is started afresh by the outer build's
+on_config, so `mkdocs serve` (which keeps the instance, as it has on_startup) rebuilds clean.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ NOT_FOUND = "404.html"
 class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     def __init__(self):
         self.serving = False  # `mkdocs serve`, where the pocket worker is offered only when asked
-        # one build, every language (started afresh by the outer build's on_config and on_pre_build)
+        # one build, every language (started afresh by the outer build's on_config)
         self.site: Site | None = None
         self.run = rendered_checks.Run()
         self.moves: dict[str, str] = {}  # mkdocs-redirects' map as mkdocs.yml gives it
