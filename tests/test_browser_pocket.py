@@ -12,6 +12,7 @@ import html
 import re
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,22 @@ def build_and_publish(config: Path, built: Path, published: Path) -> None:
     shutil.copytree(built, published)
 
 
+@contextmanager
+def published_fixture(browser, tmp_path: Path):
+    """The pocket fixture copied, built, published under the sub-path and opened in a context whose
+    service workers run: (its mkdocs.yml, its site model, the published folder, its address, the context).
+    A test edits the copy and calls build_and_publish again to publish a new build."""
+    config = fixture_source(tmp_path)
+    published = tmp_path / "published"
+    build_and_publish(config, tmp_path / "first", published)
+    with static_host(published, PREFIX) as base:
+        context = browser.new_context(service_workers="allow")
+        try:
+            yield config, load(config), published, base, context
+        finally:
+            context.close()
+
+
 def cache_names(page) -> list[str]:
     return sorted(page.evaluate("caches.keys()"))
 
@@ -183,49 +200,40 @@ def check_for_a_new_worker(page) -> str:
 
 
 def test_a_new_build_reaches_a_saved_copy_and_a_broken_one_never_replaces_it(browser, tmp_path):
-    config = fixture_source(tmp_path)
-    fixture, published = load(config), tmp_path / "published"
-    other = fixture.url("fr", "other.md")
-    build_and_publish(config, tmp_path / "first", published)
-    with static_host(published, PREFIX) as base:
-        context = browser.new_context(service_workers="allow")
-        try:
-            page = open_once(context, base, fixture.url("fr", "index.md"), "fr")
-            first = cache_names(page)
-            assert len(first) == 1 and " fr " in first[0], first
+    with published_fixture(browser, tmp_path) as (config, fixture, published, base, context):
+        other = fixture.url("fr", "other.md")
+        page = open_once(context, base, fixture.url("fr", "index.md"), "fr")
+        first = cache_names(page)
+        assert len(first) == 1 and " fr " in first[0], first
 
-            page_file = config.parent / "docs" / "fr" / "other.md"
-            page_file.write_text(
-                page_file.read_text(encoding="utf-8").replace("first edition", "second edition"), encoding="utf-8"
-            )
-            build_and_publish(config, tmp_path / "second", published)
+        page_file = config.parent / "docs" / "fr" / "other.md"
+        page_file.write_text(page_file.read_text(encoding="utf-8").replace("first edition", "second edition"), encoding="utf-8")
+        build_and_publish(config, tmp_path / "second", published)
 
-            # published half-way (a file missing): the new worker does not install, the saved copy stays whole
-            missing = published / other / "index.html"
-            kept = missing.read_bytes()
-            missing.unlink()
-            assert check_for_a_new_worker(page) == "redundant"
-            context.set_offline(True)
-            page.goto(base + other)
-            expect(page.locator("article")).to_contain_text("first edition")
-            context.set_offline(False)
-            missing.write_bytes(kept)
+        # published half-way (a file missing): the new worker does not install, the saved copy stays whole
+        missing = published / other / "index.html"
+        kept = missing.read_bytes()
+        missing.unlink()
+        assert check_for_a_new_worker(page) == "redundant"
+        context.set_offline(True)
+        page.goto(base + other)
+        expect(page.locator("article")).to_contain_text("first edition")
+        context.set_offline(False)
+        missing.write_bytes(kept)
 
-            # published whole: at the next online visit, a notice offers the new version; old versions are gone
-            page.goto(base + fixture.url("fr", "index.md"))
-            notice = page.locator(".kyc-pocket-update")
-            expect(notice).to_contain_text(words("fr")["offline_update"], timeout=SAVING)
-            with page.expect_navigation():
-                notice.get_by_role("button", name=words("fr")["offline_reload"]).click()
-            page.goto(base + other)
-            expect(page.locator("article")).to_contain_text("second edition")
-            now = cache_names(page)
-            assert len(now) == 1 and " fr " in now[0] and now != first, now
-            context.set_offline(True)
-            page.goto(base + other)
-            expect(page.locator("article")).to_contain_text("second edition")
-        finally:
-            context.close()
+        # published whole: at the next online visit, a notice offers the new version; old versions are gone
+        page.goto(base + fixture.url("fr", "index.md"))
+        notice = page.locator(".kyc-pocket-update")
+        expect(notice).to_contain_text(words("fr")["offline_update"], timeout=SAVING)
+        with page.expect_navigation():
+            notice.get_by_role("button", name=words("fr")["offline_reload"]).click()
+        page.goto(base + other)
+        expect(page.locator("article")).to_contain_text("second edition")
+        now = cache_names(page)
+        assert len(now) == 1 and " fr " in now[0] and now != first, now
+        context.set_offline(True)
+        page.goto(base + other)
+        expect(page.locator("article")).to_contain_text("second edition")
 
 
 def test_with_save_data_nothing_is_saved_until_the_reader_asks(browser, hosted):
@@ -250,47 +258,33 @@ def test_with_save_data_nothing_is_saved_until_the_reader_asks(browser, hosted):
 
 
 def test_turned_off_the_next_visit_deletes_the_saved_copy(browser, tmp_path):
-    config = fixture_source(tmp_path)
-    fixture, published = load(config), tmp_path / "published"
-    build_and_publish(config, tmp_path / "on", published)
-    with static_host(published, PREFIX) as base:
-        context = browser.new_context(service_workers="allow")
-        try:
-            page = open_once(context, base, fixture.url("fr", "index.md"), "fr")
-            assert cache_names(page)
-            config.write_text(config.read_text(encoding="utf-8").replace("enabled: true", "enabled: false"), encoding="utf-8")
-            build_and_publish(config, tmp_path / "off", published)
-            page.goto(base + fixture.url("fr", "other.md"))  # the browser fetches sw.js again: the one that retires
-            deadline = time.monotonic() + SAVING / 1000
-            while cache_names(page) and time.monotonic() < deadline:
-                page.wait_for_timeout(250)
-            assert cache_names(page) == []
-            response = page.goto(base + fixture.url("fr", "index.md"))
-            assert not response.from_service_worker
-            assert page.locator("link[rel=manifest]").count() == 0
-        finally:
-            context.close()
+    with published_fixture(browser, tmp_path) as (config, fixture, published, base, context):
+        page = open_once(context, base, fixture.url("fr", "index.md"), "fr")
+        assert cache_names(page)
+        config.write_text(config.read_text(encoding="utf-8").replace("enabled: true", "enabled: false"), encoding="utf-8")
+        build_and_publish(config, tmp_path / "off", published)
+        page.goto(base + fixture.url("fr", "other.md"))  # the browser fetches sw.js again: the one that retires
+        deadline = time.monotonic() + SAVING / 1000
+        while cache_names(page) and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        assert cache_names(page) == []
+        response = page.goto(base + fixture.url("fr", "index.md"))
+        assert not response.from_service_worker
+        assert page.locator("link[rel=manifest]").count() == 0
 
 
 def test_offline_the_switcher_leads_to_a_saved_language(browser, tmp_path):
-    config = fixture_source(tmp_path)
-    fixture, published = load(config), tmp_path / "published"
-    build_and_publish(config, tmp_path / "site", published)
-    with static_host(published, PREFIX) as base:
-        context = browser.new_context(service_workers="allow")
-        try:
-            open_once(context, base, fixture.url("en", "index.md"), "en").close()
-            page = open_once(context, base, fixture.url("fr", "other.md"), "fr")
-            context.set_offline(True)
-            page.goto(base + fixture.url("en", "other.md"))
-            expect(page.locator(".md-select__link[hreflang='tl']")).to_contain_text(words("en")["offline_not_downloaded"])
-            expect(page.locator(".md-select__link[hreflang='fr']")).not_to_contain_text(words("en")["offline_not_downloaded"])
-            page.locator(".md-header .md-select").first.hover()
-            with page.expect_navigation():
-                page.locator(".md-select__link[hreflang='fr']").click()
-            expect(page.locator("article h1")).to_have_text("Other (fr)")
-        finally:
-            context.close()
+    with published_fixture(browser, tmp_path) as (config, fixture, published, base, context):
+        open_once(context, base, fixture.url("en", "index.md"), "en").close()
+        page = open_once(context, base, fixture.url("fr", "other.md"), "fr")
+        context.set_offline(True)
+        page.goto(base + fixture.url("en", "other.md"))
+        expect(page.locator(".md-select__link[hreflang='tl']")).to_contain_text(words("en")["offline_not_downloaded"])
+        expect(page.locator(".md-select__link[hreflang='fr']")).not_to_contain_text(words("en")["offline_not_downloaded"])
+        page.locator(".md-header .md-select").first.hover()
+        with page.expect_navigation():
+            page.locator(".md-select__link[hreflang='fr']").click()
+        expect(page.locator("article h1")).to_have_text("Other (fr)")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
