@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ LOCALES = SITE.locales
 DEFAULT_LOCALE = SITE.default.locale
 TRANSLATIONS = [lang for lang in SITE.languages if not lang.default]
 SITE_URL = SITE.site_url
+
+
+def pytest_configure(config):
+    """One build date for the whole run: the builds it starts (SOURCE_DATE_EPOCH, which they inherit) and
+    the editions its tests expect agree even when the run crosses midnight."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
