@@ -7,14 +7,17 @@ line is the same in both languages.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
+from keep_your_cool.checks.language_words import SITE_WORDS
 from keep_your_cool.checks.problem import Problem
 from keep_your_cool.checks.sources import find_problems
 from keep_your_cool.model.markdown_facts import read_page
+from keep_your_cool.model.translation_records import MISSING, OUTDATED, UNKNOWN, UP_TO_DATE
 from translation_site import copy_english_words, fixture_config
 
 CONFIG = fixture_config(theme="mkdocs", extensions="markdown_extensions: [attr_list, admonition, pymdownx.details, toc]\n")
@@ -366,6 +369,43 @@ def test_clean_build_passes_and_checks_once(tmp_path):
     assert result.returncode == 0, result.stderr
     # static-i18n builds French inside the English build: the preflight must not run again there
     assert result.stderr.count("preflight: the pages and words of 2 languages have no problems") == 1
+
+
+# the site's own words in English, which every language falls back to
+
+
+def test_english_words_that_lose_or_misspell_a_key_stop_the_build_at_their_line(tmp_path):
+    """A word lost or misspelt in translations/en/ui.yml is located before anything is written,
+    not a KeyError halfway through the build."""
+    config = make_site(tmp_path)
+    english = tmp_path / "translations" / "en" / "ui.yml"
+    lines = english.read_text(encoding="utf-8").splitlines(keepends=True)
+    misspelt = next(n for n, line in enumerate(lines, 1) if line.startswith("print_edition:"))
+    lines[misspelt - 1] = lines[misspelt - 1].replace("print_edition:", "print_editon:")
+    english.write_text("".join(line for line in lines if not line.startswith("copy_link:")), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    end = len(lines)  # one line was removed: the line after the last
+    assert f"translations/en/ui.yml:{misspelt - 1}: 'print_editon' is not one of the site's own words" in output, output
+    assert "(closest: 'print_edition')" in output
+    for key in ("copy_link", "print_edition"):
+        assert f"translations/en/ui.yml:{end}: '{key}' is missing" in output, output
+    assert not (tmp_path / "site").exists()
+
+
+def test_every_site_word_is_read_by_the_code_that_shows_it():
+    """SITE_WORDS is what English must give: each key is read by a template, a page script or the plugin."""
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("hooks", "overrides")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".html", ".js"} and path.name != "language_words.py"
+    )
+    assert '"state_" ~ row.state' in code  # the status table names each state of a translation record by its key
+    states = {f"state_{state}" for state in (UP_TO_DATE, OUTDATED, MISSING, UNKNOWN)}
+    unread = [key for key in SITE_WORDS - states if not re.search(rf"\b{key}\b", code)]
+    assert unread == []
 
 
 # the project itself

@@ -19,6 +19,7 @@ from keep_your_cool.checks.plain_text import markup_in
 from keep_your_cool.checks.problem import Problem, closest
 from keep_your_cool.model import safe_yaml
 from keep_your_cool.model.site import nav_labels
+from keep_your_cool.model.translation_records import MISSING, OUTDATED, UNKNOWN, UP_TO_DATE
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 OPTIONAL = re.compile(r"^#\s*optional:(.*)$", re.M)  # placeholders a translation may write out in words
@@ -35,6 +36,25 @@ class WordsFile:
 
 UI = WordsFile("ui.yml", False)  # the site's own words
 THEME = WordsFile("theme.yml", True)  # the theme's labels
+
+# The site's own words: every key the templates, page scripts and plugin read from ui.yml. English
+# must give each of them and no other (tests/test_preflight.py finds each one read in the code).
+SITE_WORDS = frozenset(
+    {
+        *("outdated_title", "outdated_body", "outdated_sections", "english_page"),
+        *("missing_title", "missing_body", "help_translate"),
+        *("status_summary", "status_page_column", "status_state_column"),
+        *(f"state_{state}" for state in (UP_TO_DATE, OUTDATED, MISSING, UNKNOWN)),
+        *("copy_link", "switch_to_dark", "switch_to_light", "app_short_name"),
+        *("not_found_title", "not_found_body", "not_found_home"),
+        *("downloads_title", "downloads_offline", "downloads_offline_how", "downloads_handbook"),
+        *("downloads_size_kb", "downloads_size_mb", "decimal_mark"),
+        *("handbook_subtitle", "handbook_online", "handbook_contents", "handbook_page"),
+        *("offline_title", "offline_body", "offline_home", "offline_not_downloaded"),
+        *("offline_update", "offline_reload", "offline_save", "offline_saved"),
+        *("print_edition", "print_page", "print_cards", "print_scenario"),
+    }
+)
 
 
 def _read(path: Path) -> tuple[list[tuple[str, int, yaml.Node]], None] | tuple[None, safe_yaml.YamlProblem]:
@@ -302,7 +322,33 @@ def english_problems(root: Path, default: str) -> list[Problem]:
                 f"restore the file (git checkout {english.relative_to(root).as_posix()}), or copy it from the project.",
             )
         ]
-    return file_problems(root, default, default, UI)
+    name = english.relative_to(root).as_posix()
+    found = file_problems(root, default, default, UI)
+    entries, broken = _read(english)
+    have = {key: line for key, line, _ in entries or []}
+    if broken:
+        return found
+    found += [
+        Problem(
+            name,
+            line,
+            f"'{key}' is not one of the site's own words (nothing shows it)",
+            f"check its spelling{f' (closest: {hint!r})' if (hint := closest(key, SITE_WORDS)) else ''}; a new word is "
+            "added to SITE_WORDS in hooks/keep_your_cool/checks/language_words.py with the code that shows it.",
+        )
+        for key, line in have.items()
+        if key not in SITE_WORDS
+    ]
+    last = max(have.values(), default=0) + 1
+    return found + [
+        Problem(
+            name,
+            last,
+            f"'{key}' is missing: the site shows these words in every language that does not translate them",
+            f"add '{key}: <words>' (git log -p {name} shows what it said).",
+        )
+        for key in sorted(SITE_WORDS - have.keys())
+    ]
 
 
 def word_problems(root: Path, config_file: Path, locales: list[str], default: str, nav_labels: list[str]) -> list[Problem]:
