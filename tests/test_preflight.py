@@ -8,6 +8,7 @@ line is the same in both languages.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -376,8 +377,10 @@ def test_clean_build_passes_and_checks_once(tmp_path):
 
 def test_english_words_that_lose_or_misspell_a_key_stop_the_build_at_their_line(tmp_path):
     """A word lost or misspelt in translations/en/ui.yml is located before anything is written,
-    not a KeyError halfway through the build."""
+    not a KeyError halfway through the build; the French words, right, are not blamed for it."""
     config = make_site(tmp_path)
+    (tmp_path / "translations" / "fr").mkdir()
+    shutil.copy(ROOT / "translations" / "fr" / "ui.yml", tmp_path / "translations" / "fr" / "ui.yml")
     english = tmp_path / "translations" / "en" / "ui.yml"
     lines = english.read_text(encoding="utf-8").splitlines(keepends=True)
     misspelt = next(n for n, line in enumerate(lines, 1) if line.startswith("print_edition:"))
@@ -391,6 +394,7 @@ def test_english_words_that_lose_or_misspell_a_key_stop_the_build_at_their_line(
     assert "(closest: 'print_edition')" in output
     for key in ("copy_link", "print_edition"):
         assert f"translations/en/ui.yml:{end}: '{key}' is missing" in output, output
+    assert "translations/fr/" not in output
     assert not (tmp_path / "site").exists()
 
 

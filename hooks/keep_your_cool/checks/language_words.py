@@ -69,7 +69,8 @@ def _optional(file: Path) -> set[str]:
 
 
 def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> list[Problem]:
-    """Each problem of translations/<locale>/<kind.name>, against the default language's file (its keys and {…})."""
+    """Each problem of translations/<locale>/<kind.name>: its keys (ui.yml: SITE_WORDS, in every language;
+    theme.yml: the default language's) and, against the default language's file, its {…}."""
     path, english_path = (root / "translations" / loc / kind.name for loc in (locale, default))
     name, english_name = (p.relative_to(root).as_posix() for p in (path, english_path))
     if not path.is_file():
@@ -86,18 +87,26 @@ def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> lis
             )
         ]
     english = {key: (node.value if safe_yaml.is_text(node) else "") for key, _, node in (_read(english_path)[0] or [])}
+    keys = SITE_WORDS if kind is UI else english.keys()
     optional = _optional(english_path) if english_path.is_file() and not kind.placeholders_exact else set()
     found = []
     for key, line, node in entries:
-        if key not in english:
-            hint = closest(key, english)
+        if key not in keys:
+            hint = f" (closest: {found_hint!r})" if (found_hint := closest(key, keys)) else ""
             found.append(
                 Problem(
                     name,
                     line,
+                    f"'{key}' is not one of the site's own words (nothing shows it)",
+                    f"check its spelling{hint}; a new word is added to SITE_WORDS in "
+                    "hooks/keep_your_cool/checks/language_words.py with the code that shows it.",
+                )
+                if locale == default
+                else Problem(
+                    name,
+                    line,
                     f"'{key}' is not a key of {english_name}",
-                    f"use the keys of the English file exactly{f' (closest: {hint!r})' if hint else ''}; "
-                    "translate only the words after ': '.",
+                    f"use the keys of the English file exactly{hint}; translate only the words after ': '.",
                 )
             )
             continue
@@ -117,8 +126,8 @@ def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> lis
             )
             continue
         value = node.value
-        wanted, have = set(PLACEHOLDER.findall(english[key])), set(PLACEHOLDER.findall(value))
-        if have - wanted or wanted - have - optional:
+        wanted, have = set(PLACEHOLDER.findall(english.get(key, ""))), set(PLACEHOLDER.findall(value))
+        if locale != default and key in english and (have - wanted or wanted - have - optional):
             found.append(
                 Problem(
                     name,
@@ -134,9 +143,19 @@ def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> lis
     if kind is UI:  # every word the site shows must exist; a theme label left out keeps Material's own
         last = max((line for _, line, _ in entries), default=0) + 1
         have = {key for key, _, _ in entries}
+        # a translation is told only of what English gives (English's own gaps are English's problems)
+        wanted = [key for key in english if key in SITE_WORDS]
+        wanted += sorted(SITE_WORDS - english.keys()) if locale == default else []
         found += [
-            Problem(name, last, f"'{key}' is missing (it is in {english_name})", f"add '{key}: <translated words>'.")
-            for key in english
+            Problem(
+                name,
+                last,
+                f"'{key}' is missing: the site shows these words in every language that does not translate them",
+                f"add '{key}: <words>' (git log -p {name} shows what it said).",
+            )
+            if locale == default
+            else Problem(name, last, f"'{key}' is missing (it is in {english_name})", f"add '{key}: <translated words>'.")
+            for key in wanted
             if key not in have
         ]
     return found
@@ -322,33 +341,7 @@ def english_problems(root: Path, default: str) -> list[Problem]:
                 f"restore the file (git checkout {english.relative_to(root).as_posix()}), or copy it from the project.",
             )
         ]
-    name = english.relative_to(root).as_posix()
-    found = file_problems(root, default, default, UI)
-    entries, broken = _read(english)
-    have = {key: line for key, line, _ in entries or []}
-    if broken:
-        return found
-    found += [
-        Problem(
-            name,
-            line,
-            f"'{key}' is not one of the site's own words (nothing shows it)",
-            f"check its spelling{f' (closest: {hint!r})' if (hint := closest(key, SITE_WORDS)) else ''}; a new word is "
-            "added to SITE_WORDS in hooks/keep_your_cool/checks/language_words.py with the code that shows it.",
-        )
-        for key, line in have.items()
-        if key not in SITE_WORDS
-    ]
-    last = max(have.values(), default=0) + 1
-    return found + [
-        Problem(
-            name,
-            last,
-            f"'{key}' is missing: the site shows these words in every language that does not translate them",
-            f"add '{key}: <words>' (git log -p {name} shows what it said).",
-        )
-        for key in sorted(SITE_WORDS - have.keys())
-    ]
+    return file_problems(root, default, default, UI)
 
 
 def word_problems(root: Path, config_file: Path, locales: list[str], default: str, nav_labels: list[str]) -> list[Problem]:
