@@ -53,6 +53,26 @@ def copy_fixture(name: str, folder: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
+def fixture_text(name: str, path: str) -> str:
+    """A file of a checked-in fixture site (tests/fixtures/<name>/<path>): the base text a test derives its change from."""
+    return (FIXTURES / name / path).read_text(encoding="utf-8")
+
+
+def site_from(name: str, folder: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """A fixture site copied into `folder` (copy_fixture) with a test's own changes on top: each path, from the
+    site's root ('docs/fr/x.md', 'mkdocs.yml', 'translations/fr/ui.yml'), written with its text or bytes, or
+    deleted when None; its mkdocs.yml."""
+    config = copy_fixture(name, folder)
+    for name_in_site, content in (changes or {}).items():
+        path = folder / name_in_site
+        if content is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return config
+
+
 def built_fixture(name: str, tmp_path_factory) -> Path:
     """A fixture site (tests/fixtures/<name>/), copied and built strictly into a folder of its own."""
     root = tmp_path_factory.mktemp(name)
