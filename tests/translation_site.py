@@ -9,41 +9,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import ROOT, fixture_text, mkdocs_build, site_from
+from conftest import fixture_text, mkdocs_build, site_from
 
 FIXTURE = "translation-cases"
 CONFIG = fixture_text(FIXTURE, "mkdocs.yml")
 EN_PAGE = fixture_text(FIXTURE, "docs/en/case.md")
 FR_PAGE = fixture_text(FIXTURE, "docs/fr/case.md")
 LAST = 20  # the line of "Proposez une solution."
-
-
-INDEX = {name: fixture_text(FIXTURE, f"docs/{name}") for name in ("en/index.md", "fr/index.md")}
-LANGUAGES = """\
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - locale: en
-          default: true
-          name: English
-          build: true
-        - locale: fr
-          name: Français
-          build: true
-"""
-
-
-def fixture_config(theme: str = "material", extensions: str = "", site_url: str = "") -> str:
-    """An English + French fixture's mkdocs.yml: the theme, Markdown extensions, and our plugin."""
-    return (
-        "site_name: Fixture\n"
-        + (f"site_url: {site_url}\n" if site_url else "")
-        + f"theme:\n  name: {theme}\n  custom_dir: {ROOT / 'overrides'}\n"  # the plugin's partials are there
-        + extensions
-        + "plugins:\n  - keep-your-cool  # first here, so a test can append to the language blocks below\n"
-        + LANGUAGES.removeprefix("plugins:\n")
-    )
 
 
 def write_site(root: Path, french: dict[str, str | bytes], changes: dict[str, str | bytes | None] | None = None) -> Path:
