@@ -48,7 +48,11 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
 def copy_fixture(name: str, folder: Path) -> Path:
     """A checked-in fixture site (tests/fixtures/<name>/) copied into `folder`, outside the project's git
     history (so its translations need no records), its links to the project's overrides/ and
-    translations/ copied as files; its mkdocs.yml."""
+    translations/ copied as files; its mkdocs.yml.
+
+    Every test site starts here: a fixture reaches the theme under test and the project's words only
+    through those relative links (never an absolute path in its mkdocs.yml), and a test's own change
+    goes on top of the copy (site_from)."""
     shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
     return folder / "mkdocs.yml"
 
