@@ -48,9 +48,33 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
 def copy_fixture(name: str, folder: Path) -> Path:
     """A checked-in fixture site (tests/fixtures/<name>/) copied into `folder`, outside the project's git
     history (so its translations need no records), its links to the project's overrides/ and
-    translations/ copied as files; its mkdocs.yml."""
+    translations/ copied as files; its mkdocs.yml.
+
+    Every test site starts here: a fixture reaches the theme under test and the project's words only
+    through those relative links (never an absolute path in its mkdocs.yml), and a test's own change
+    goes on top of the copy (site_from)."""
     shutil.copytree(FIXTURES / name, folder, dirs_exist_ok=True)
     return folder / "mkdocs.yml"
+
+
+def fixture_text(name: str, path: str) -> str:
+    """A file of a checked-in fixture site (tests/fixtures/<name>/<path>): the base text a test derives its change from."""
+    return (FIXTURES / name / path).read_text(encoding="utf-8")
+
+
+def site_from(name: str, folder: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """A fixture site copied into `folder` (copy_fixture) with a test's own changes on top: each path, from the
+    site's root ('docs/fr/x.md', 'mkdocs.yml', 'translations/fr/ui.yml'), written with its text or bytes, or
+    deleted when None; its mkdocs.yml."""
+    config = copy_fixture(name, folder)
+    for name_in_site, content in (changes or {}).items():
+        path = folder / name_in_site
+        if content is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return config
 
 
 def built_fixture(name: str, tmp_path_factory) -> Path:

@@ -1,93 +1,33 @@
 """The preflight: each bad input is reported with its file, line and fix, and the real build stops without a traceback.
 
-Each test starts from a tiny valid English + French site written in tmp_path and
-breaks one thing. The French pages keep the English line layout, so a problem's
+Each test copies a tiny valid English + French site (tests/fixtures/preflight/) into tmp_path
+and breaks one thing. The French pages keep the English line layout, so a problem's
 line is the same in both languages.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT_LOCALE, LOCALES, ROOT, mkdocs_build
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, fixture_text, mkdocs_build, site_from
 from keep_your_cool.checks.language_words import SITE_WORDS
 from keep_your_cool.checks.problem import Problem
 from keep_your_cool.checks.sources import find_problems
 from keep_your_cool.model.markdown_facts import read_page
 from keep_your_cool.model.translation_records import MISSING, OUTDATED, UNKNOWN, UP_TO_DATE
-from translation_site import copy_english_words, fixture_config
 
-CONFIG = fixture_config(theme="mkdocs", extensions="markdown_extensions: [attr_list, admonition, pymdownx.details, toc]\n")
-
-EN_THREE_RS = """\
----
-description: The three R's of an apology.
----
-
-# The three R's
-
-Start from [the home page](index.md#welcome).
-
-## Regret {#regret}
-
-!!! tip
-    Mean it. See [remedy](#remedy).
-
-![Three R's](img/three-rs.png)
-
-## Remedy {#remedy}
-
-??? question "What next?"
-    Follow up.
-"""
-
-FR_THREE_RS = """\
----
-description: Les trois R d'une excuse.
----
-
-# Les trois R
-
-Partez de [l'accueil](index.md#welcome).
-
-## Regret {#regret}
-
-!!! tip
-    Soyez sincère. Voir [réparer](#remedy).
-
-![Les trois R](img/three-rs.png)
-
-## Réparer {#remedy}
-
-??? question "Et ensuite ?"
-    Rappelez le client.
-"""
-
-PAGES: dict[str, str | bytes] = {
-    "en/index.md": "---\ndescription: Home.\n---\n\n# Home\n\n## Welcome {#welcome}\n\nRead [the three R's](three-rs.md#regret).\n",
-    "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil\n\n## Bienvenue {#welcome}\n\nLisez [les trois R](three-rs.md#regret).\n",
-    "en/three-rs.md": EN_THREE_RS,
-    "fr/three-rs.md": FR_THREE_RS,
-    "en/listening.md": "---\ndescription: Listening.\n---\n\n# Listening\n\n## Their words {#their-words}\n\nUse them.\n",
-    "en/img/three-rs.png": b"\x89PNG\r\n\x1a\n",
-}
+FIXTURE = "preflight"  # tests/fixtures/preflight/: English + French on MkDocs' own theme
+EN_THREE_RS, FR_THREE_RS, EN_INDEX, FR_INDEX = (
+    fixture_text(FIXTURE, f"docs/{page}") for page in ("en/three-rs.md", "fr/three-rs.md", "en/index.md", "fr/index.md")
+)
 
 
 def make_site(tmp_path: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
-    """Write the fixture site with `changes` applied (None deletes a file); return its mkdocs.yml."""
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    copy_english_words(tmp_path)
-    for name, content in {**PAGES, **(changes or {})}.items():
-        if content is None:
-            continue
-        path = tmp_path / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return tmp_path / "mkdocs.yml"
+    """The fixture site copied into tmp_path with `changes` to its docs/ applied (None deletes a file); its mkdocs.yml."""
+    return site_from(FIXTURE, tmp_path, {f"docs/{name}": content for name, content in (changes or {}).items()})
 
 
 def check(tmp_path: Path, changes: dict | None = None) -> list[Problem]:
@@ -215,8 +155,8 @@ def test_heading_ids_are_unique_within_a_page(tmp_path):
 # is judged on the HTML: tests/test_rendered_checks.py)
 
 LINKED_TO_REMEDY = {
-    "en/index.md": PAGES["en/index.md"].replace("#regret", "#remedy"),
-    "fr/index.md": PAGES["fr/index.md"].replace("#regret", "#remedy"),
+    "en/index.md": EN_INDEX.replace("#regret", "#remedy"),
+    "fr/index.md": FR_INDEX.replace("#regret", "#remedy"),
 }
 
 
@@ -275,8 +215,8 @@ def test_link_to_a_section_that_does_not_exist(tmp_path):
     found = check(
         tmp_path,
         {
-            "en/index.md": PAGES["en/index.md"].replace("#regret", "#regrets"),
-            "fr/index.md": PAGES["fr/index.md"].replace("#regret", "#regrets"),
+            "en/index.md": EN_INDEX.replace("#regret", "#regrets"),
+            "fr/index.md": FR_INDEX.replace("#regret", "#regrets"),
         },
     )
     problem_at(found, "docs/en/index.md", 9, "docs/en/three-rs.md has no id '#regrets'", "use '#regret'")
@@ -311,8 +251,8 @@ def test_one_run_reports_every_problem_in_every_language(tmp_path):
     found = check(
         tmp_path,
         {
-            "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
-            "fr/index.md": PAGES["fr/index.md"].replace("{#welcome}", "{#bienvenue}") + "\n### Encore\n",
+            "en/index.md": EN_INDEX + "\n### Again\n",
+            "fr/index.md": FR_INDEX.replace("{#welcome}", "{#bienvenue}") + "\n### Encore\n",
             "fr/three-rs.md": FR_THREE_RS.replace("description: ", "description: : "),
         },
     )
@@ -356,7 +296,7 @@ def test_build_prints_problems_in_both_languages(tmp_path):
     config = make_site(
         tmp_path,
         {
-            "en/index.md": PAGES["en/index.md"] + "\n### Again\n",
+            "en/index.md": EN_INDEX + "\n### Again\n",
             "fr/three-rs.md": FR_THREE_RS.replace("{#remedy}", "{#reparer}"),
         },
     )
@@ -378,9 +318,8 @@ def test_clean_build_passes_and_checks_once(tmp_path):
 def test_english_words_that_lose_or_misspell_a_key_stop_the_build_at_their_line(tmp_path):
     """A word lost or misspelt in translations/en/ui.yml is located before anything is written,
     not a KeyError halfway through the build; the French words, right, are not blamed for it."""
-    config = make_site(tmp_path)
-    (tmp_path / "translations" / "fr").mkdir()
-    shutil.copy(ROOT / "translations" / "fr" / "ui.yml", tmp_path / "translations" / "fr" / "ui.yml")
+    french_words = fixture_text("partial-language", "translations/fr/ui.yml")  # right, through that fixture's link
+    config = site_from(FIXTURE, tmp_path, {"translations/fr/ui.yml": french_words})
     english = tmp_path / "translations" / "en" / "ui.yml"
     lines = english.read_text(encoding="utf-8").splitlines(keepends=True)
     misspelt = next(n for n, line in enumerate(lines, 1) if line.startswith("print_edition:"))

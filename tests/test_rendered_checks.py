@@ -244,10 +244,9 @@ def bad_build(tmp_path_factory):
 @pytest.fixture(scope="module")
 def legit_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("legit")
-    write_site(root, {case: page for case, page, _ in LEGIT})
     # a translation says what its English page says about hiding and search (checks/sources.py)
     english = EN_PAGE.replace("description: A case.", "description: A case.\nhide:\n  - toc\nsearch:\n  boost: 2")
-    (root / "docs/en/material-front-matter.md").write_text(english, encoding="utf-8")
+    write_site(root, {case: page for case, page, _ in LEGIT}, {"docs/en/material-front-matter.md": english})
     return root, *timed_build(root)
 
 
@@ -303,9 +302,11 @@ def test_the_bad_edits_cost_no_more_than_a_clean_build(bad_build, legit_build):
 
 def test_every_language_is_reported_in_one_run(tmp_path):
     """A problem in English does not hide one in French: both are reported, the translation's first."""
-    write_site(tmp_path, {"case": FR_PAGE.replace("Proposez une solution.", "<script>alert(1)</script>")})
-    english = tmp_path / "docs" / "en" / "case.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("Offer a fix.", "<iframe></iframe>"), encoding="utf-8")
+    write_site(
+        tmp_path,
+        {"case": FR_PAGE.replace("Proposez une solution.", "<script>alert(1)</script>")},
+        {"docs/en/case.md": EN_PAGE.replace("Offer a fix.", "<iframe></iframe>")},
+    )
     result, output = build(tmp_path)
     assert result.returncode == 1 and "Traceback" not in output, output
     errors = [line for line in output.splitlines() if line.startswith("ERROR")]
@@ -332,9 +333,11 @@ def test_a_page_full_of_problems_reports_the_first_ones(bad_build):
 
 def test_a_tabbed_block_keeps_the_english_tabs(tmp_path):
     tabs = lambda *labels: "".join(f'=== "{label}"\n    Texte.\n\n' for label in labels)
-    write_site(tmp_path, {"tabs": FR_PAGE.replace("Proposez une solution.", tabs("Un", "Deux", "Trois"))})
-    english = tmp_path / "docs" / "en" / "tabs.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("Offer a fix.", tabs("One", "Two")), encoding="utf-8")
+    write_site(
+        tmp_path,
+        {"tabs": FR_PAGE.replace("Proposez une solution.", tabs("Un", "Deux", "Trois"))},
+        {"docs/en/tabs.md": EN_PAGE.replace("Offer a fix.", tabs("One", "Two"))},
+    )
     result, output = build(tmp_path)
     assert result.returncode == 1 and "Traceback" not in output, output
     assert "docs/fr/tabs.md:20: tabbed block 1 has 3 tabs; English has 2" in output, output

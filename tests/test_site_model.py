@@ -3,14 +3,12 @@ MkDocs and mkdocs-static-i18n read mkdocs.yml, and page <-> source file <-> URL 
 
 from __future__ import annotations
 
-import shutil
-
 from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import FIXTURES, copy_fixture
 from keep_your_cool.model.site import from_config, load
 
-FIXTURE = ROOT / "tests" / "fixtures" / "three-languages"
+FIXTURE = FIXTURES / "three-languages"
 SITE = load(FIXTURE / "mkdocs.yml")
 OFFLINE = load(FIXTURE / "mkdocs-offline.yml")
 
@@ -71,7 +69,7 @@ def test_what_a_build_works_out_once_is_not_reused_by_the_next(tmp_path):
     """`mkdocs serve` loads mkdocs.yml again for each rebuild: the file list a build reads once for all
     its pages (the plugin makes one site model per build) is the build's own, so a page added before the
     next build is found."""
-    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    copy_fixture("three-languages", tmp_path)
     site = from_config(load_config(str(tmp_path / "mkdocs.yml")))
     assert "new.md" not in site.pages()
     (tmp_path / "docs" / "en" / "new.md").write_text("# New\n", encoding="utf-8")

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE
+from conftest import DEFAULT_LOCALE, LOCALES, ROOT, SITE, copy_fixture, site_from
 from keep_your_cool.checks.language_words import THEME, file_problems, read_words
 from keep_your_cool.commands.new_language import material_has
 from keep_your_cool.features import interface_language
@@ -105,6 +104,9 @@ def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
 
 
 # A translator's mistakes in theme.yml: the preflight names the file, the line, what and how to fix.
+WORDS_FIXTURE = "translation-cases"  # a site with the English words (translations/en/) alone
+
+
 @pytest.mark.parametrize(
     "text,line,what",
     [
@@ -118,16 +120,14 @@ def test_tagalog_labels_say_what_a_tagalog_reader_would(page, site_url):
     ],
 )
 def test_a_mistake_in_theme_words_names_its_line(tmp_path, text, line, what):
-    shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
-    (tmp_path / "translations" / "xx").mkdir()
-    (tmp_path / "translations" / "xx" / "theme.yml").write_text(text, encoding="utf-8")
+    site_from(WORDS_FIXTURE, tmp_path, {"translations/xx/theme.yml": text})
     found = file_problems(tmp_path, "xx", DEFAULT_LOCALE, THEME)
     assert [(p.file, p.line) for p in found] == [("translations/xx/theme.yml", line)], found
     assert what in found[0].what and found[0].fix
 
 
 def test_a_language_without_theme_words_keeps_materials(tmp_path):
-    shutil.copytree(ROOT / "translations" / DEFAULT_LOCALE, tmp_path / "translations" / DEFAULT_LOCALE)
+    copy_fixture(WORDS_FIXTURE, tmp_path)
     assert file_problems(tmp_path, "xx", DEFAULT_LOCALE, THEME) == [] and read_words(tmp_path, "xx", THEME) == {}
 
 

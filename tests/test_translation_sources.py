@@ -142,16 +142,21 @@ def bad_sources(tmp_path_factory):
     root = tmp_path_factory.mktemp("sources")
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
-    write_site(root, {case: _edit(change) for case, change, _, _ in PAGES} | {"help": FR_PAGE}, CONFIG_WITH_WORDS)
-    (root / "docs" / "en" / "trainers.md").write_text(FR_PAGE.replace("Un cas", "Trainers"), encoding="utf-8")
-    (root / "docs" / "fr" / "trainers.md").write_text(FR_PAGE, encoding="utf-8")
-    (root / "docs" / "fr" / "trois-r.md").write_text(FR_PAGE, encoding="utf-8")
+    write_site(
+        root,
+        {case: _edit(change) for case, change, _, _ in PAGES} | {"help": FR_PAGE},
+        {
+            "mkdocs.yml": CONFIG_WITH_WORDS,
+            "docs/en/trainers.md": FR_PAGE.replace("Un cas", "Trainers"),
+            "docs/fr/trainers.md": FR_PAGE,
+            "docs/fr/trois-r.md": FR_PAGE,
+            "translations/fr/ui.yml": FRENCH_WORDS,  # beside the fixture's English words
+        },
+    )
     (root / "docs" / "fr" / "assets").mkdir()
     os.symlink(outside / "secret.txt", root / "docs" / "fr" / "assets" / "notes.txt")
     os.symlink(outside, root / "docs" / "fr" / "outside")
     os.symlink("nowhere.md", root / "docs" / "fr" / "gone.md")
-    (root / "translations" / "fr").mkdir(parents=True)  # beside the English words write_site copied
-    (root / "translations" / "fr" / "ui.yml").write_text(FRENCH_WORDS, encoding="utf-8")
     return root, *build(root)
 
 
@@ -217,9 +222,7 @@ def test_ui_words_that_cannot_be_used(tmp_path, text, line, words):
 
 
 def test_a_yaml_error_in_ui_yml_stops_the_real_build_cleanly(tmp_path):
-    write_site(tmp_path, {})
-    (tmp_path / "translations" / "fr").mkdir(parents=True)
-    (tmp_path / "translations" / "fr" / "ui.yml").write_text("copy_link: 'Copier\n", encoding="utf-8")
+    write_site(tmp_path, {}, {"translations/fr/ui.yml": "copy_link: 'Copier\n"})
     result, output = build(tmp_path)
     assert result.returncode == 1 and "Traceback" not in output
     assert "translations/fr/ui.yml:" in output and "not valid YAML" in output

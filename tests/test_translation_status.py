@@ -1,64 +1,26 @@
-"""Translation status on a small fixture site with its own git history: up to date, outdated, missing, unknown."""
+"""Translation status on a small fixture site (tests/fixtures/translation-status/) with its own git history: up to date, outdated, missing, unknown."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import fixture_text, mkdocs_build, site_from
 from keep_your_cool.commands import translations
 from keep_your_cool.commands.translations import write_record
 from keep_your_cool.model import translation_records as ts
 
-ENGLISH = """---
-description: A page.
----
+FIXTURE = "translation-status"
+ENGLISH = fixture_text(FIXTURE, "docs/en/index.md")
+FRENCH = fixture_text(FIXTURE, "docs/fr/index.md")
+NO_COMMIT = "0" * 40  # the French page's record in the fixture, until a test knows the English commit
 
-# Apologies
 
-## Regret {#regret}
-
-Say you are sorry.
-
-## Remedy {#remedy}
-
-Fix it.
-"""
-
-FRENCH = """---
-description: Une page.
-l10n:
-  sourceCommit: {commit}
----
-
-# Excuses
-
-## Le regret {#regret}
-
-Dites que vous êtes désolé.
-
-## La réparation {#remedy}
-
-Réparez.
-"""
-
-MKDOCS_YML = f"""site_name: Fixture
-site_url: https://example.org/
-theme:
-  name: material
-  language: en
-  custom_dir: {ROOT / "overrides"}
-markdown_extensions: [attr_list, admonition]
-plugins:
-  - keep-your-cool
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {{locale: en, default: true, name: English}}
-        - {{locale: fr, name: Français}}
-"""
+def french(commit: str) -> str:
+    """The fixture's French page, recording `commit` as the English it translates."""
+    assert NO_COMMIT in FRENCH
+    return FRENCH.replace(NO_COMMIT, commit)
 
 
 def run(cwd, *args):
@@ -74,16 +36,10 @@ def commit_all(site, message):
 @pytest.fixture
 def site(tmp_path):
     site = tmp_path / "site-src"
-    (site / "docs/en").mkdir(parents=True)
-    (site / "docs/fr").mkdir()
-    (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    shutil.copytree(ROOT / "translations", site / "translations")
-    (site / "docs/en/index.md").write_text(ENGLISH, encoding="utf-8")
-    (site / "docs/en/translation-status.md").write_text("---\ndescription: Status.\n---\n\n# Status\n", encoding="utf-8")
-    (site / "docs/en/untranslated.md").write_text("---\ndescription: Later.\n---\n\n# Later\n\nSoon.\n", encoding="utf-8")
+    site_from(FIXTURE, site, {"docs/fr/index.md": None})  # French comes once English has a commit to record
     run(site, "git", "init", "-q")
     english_commit = commit_all(site, "English")
-    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", english_commit), encoding="utf-8")
+    (site / "docs/fr/index.md").write_text(french(english_commit), encoding="utf-8")
     commit_all(site, "French")
     return site
 
@@ -106,7 +62,7 @@ def test_states_follow_the_english_files_history(site):
     }
     # a change to the French page alone (a typo fix) does not make it outdated
     (site / "docs/fr/index.md").write_text(
-        FRENCH.replace("{commit}", run(site, "git", "rev-parse", "HEAD~1")).replace("Réparez.", "Réparez-le."), encoding="utf-8"
+        french(run(site, "git", "rev-parse", "HEAD~1")).replace("Réparez.", "Réparez-le."), encoding="utf-8"
     )
     commit_all(site, "French typo")
     assert states(site)[("fr", "index.md")] == ts.UP_TO_DATE
@@ -155,7 +111,7 @@ def test_without_history_nothing_is_called_outdated(site, tmp_path, capsys):
 
 
 def test_a_record_naming_no_real_commit_fails_the_build_with_its_line(site):
-    (site / "docs/fr/index.md").write_text(FRENCH.replace("{commit}", "0" * 40), encoding="utf-8")
+    (site / "docs/fr/index.md").write_text(french("0" * 40), encoding="utf-8")
     status = next(s for s in ts.statuses(site, site / "docs", ["en", "fr"], "en") if s.page == "index.md")
     assert status.state == ts.UNKNOWN
     result = mkdocs_build(site / "mkdocs.yml", site / "out")
@@ -183,9 +139,9 @@ def test_translation_done_says_what_to_type_and_refuses_broken_front_matter(site
 def test_a_record_of_digits_is_read_as_written(tmp_path):
     """A commit of digits is the record's text, leading zeros kept, not the number YAML reads in it."""
     page = tmp_path / "page.md"
-    page.write_text(FRENCH.replace("{commit}", "0012345"), encoding="utf-8")
+    page.write_text(french("0012345"), encoding="utf-8")
     assert ts.source_commit(page) == "0012345"
-    page.write_text(FRENCH.replace("{commit}", "'00abcde'\n  sourceCommit: 1234567"), encoding="utf-8")
+    page.write_text(french("'00abcde'\n  sourceCommit: 1234567"), encoding="utf-8")
     assert ts.source_commit(page) == "1234567"  # the last of a repeated key, as YAML reads it
 
 

@@ -21,34 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MKDOCS, ROOT, mkdocs_build
-from translation_site import EN_PAGE, FR_PAGE, INDEX, fixture_config
+from conftest import MKDOCS, fixture_text, mkdocs_build, site_from
+from translation_site import EN_PAGE, FR_PAGE
 
 MARK = "KYC-INJECTED"  # in every bad edit's content: none of it may reach site/
-EXTENSIONS = """\
-markdown_extensions:
-  - attr_list
-  - admonition
-  - toc:
-      permalink: true
-  - pymdownx.superfences
-"""
-THEME = f"""\
-theme:
-  name: material
-  custom_dir: {ROOT / "overrides"}
-  language: en
-  font: false
-  palette:
-    - scheme: default
-      toggle:
-        icon: material/weather-night
-        name: Switch to dark mode
-    - scheme: slate
-      toggle:
-        icon: material/weather-sunny
-        name: Switch to light mode
-"""
+FIXTURE = "translator-files"  # English + French on Material with its palette switch; the French block last
 DE = """\
         - locale: de
           name: Deutsch
@@ -57,11 +34,8 @@ DE = """\
 
 
 def config(fr_block: str = "", de_block: str = "") -> str:
-    """The fixture's mkdocs.yml: Material with our overrides and plugin, English, French and German."""
-    text = fixture_config(extensions=EXTENSIONS, site_url="https://example.org/guide/")
-    text = text.replace("theme:\n  name: material\n", THEME)
-    text = text.replace("site_name: Fixture\n", "site_name: Fixture\nnav:\n  - Home: index.md\n  - The method:\n    - case.md\n")
-    return text + "          site_name: Gardez votre calme\n" + fr_block + DE + de_block
+    """The fixture's mkdocs.yml with `fr_block` appended to the French block, then a German block with `de_block`."""
+    return fixture_text(FIXTURE, "mkdocs.yml") + fr_block + DE + de_block
 
 
 def laughs(key: str, indent: str) -> str:
@@ -123,29 +97,20 @@ def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True, capture_output=True)
-
-
 def words_file(locale: str, name: str) -> str:
-    return (ROOT / "translations" / locale / name).read_text(encoding="utf-8")
+    """The fixture's words (the project's, through its translations/<locale> link)."""
+    return fixture_text(FIXTURE, f"translations/{locale}/{name}")
 
 
-def write(root: Path, mkdocs_yml: str, pages: dict, translations: dict, history: bool = False) -> None:
-    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    for folder, files in (("docs", {**INDEX, "en/case.md": EN_PAGE, **pages}), ("translations", translations)):
-        for name, content in files.items():
-            path = root / folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    if history:  # translation records are then read and checked against it too
-        git(root, "init", "-q")
-        git(root, "add", "-A")
-        git(root, "commit", "-qm", "fixture")
-
-
-def english_words() -> dict[str, str]:
-    return {f"en/{name}": words_file("en", name) for name in ("ui.yml", "theme.yml")}
+def write(root: Path, mkdocs_yml: str, pages: dict, translations: dict) -> None:
+    """The fixture copied into root, with its mkdocs.yml, `pages` (under docs/) and `translations` replaced."""
+    site_from(
+        FIXTURE,
+        root,
+        {"mkdocs.yml": mkdocs_yml}
+        | {f"docs/{name}": content for name, content in pages.items()}
+        | {f"translations/{name}": content for name, content in translations.items()},
+    )
 
 
 FR_UI = words_file("fr", "ui.yml").replace("copy_link: ", "copy_link: 42\nx_copy_link: ", 1)
@@ -166,7 +131,7 @@ def bad_site(root: Path) -> tuple[str, list[tuple[str, int | None, str]]]:
     }
     pages |= {"en/trainers.md": EN_PAGE.replace("description: A case.", "description: A case.\ndownloads: true")}
     pages |= {"fr/trainers.md": FR_PAGE} | FILES
-    translations = english_words() | {
+    translations = {
         "fr/ui.yml": FR_UI,
         "fr/theme.yml": FR_THEME,
         "fr/search-words.yml": FR_SEARCH,
@@ -297,7 +262,7 @@ def good_site(root: Path, quotes: bool = True) -> None:
         "fr/img/logo.png": png,
     }
     fr = {name: words_file("fr", name) for name in ("ui.yml", "theme.yml")}
-    translations = english_words() | {f"fr/{name}": quoted(text) if quotes else text for name, text in fr.items()}
+    translations = {f"fr/{name}": quoted(text) if quotes else text for name, text in fr.items()}
     translations |= {"fr/search-words.yml": "cas: case.md\n"}
     write(root, config(fr_block), pages, translations)
 
@@ -372,11 +337,11 @@ def test_a_block_mkdocs_itself_refuses_is_located_first_by_make(tmp_path, capsys
     from keep_your_cool.commands import translations
 
     mkdocs_yml = config(f"          {line}\n")
-    write(tmp_path, mkdocs_yml, {}, english_words())
+    write(tmp_path, mkdocs_yml, {}, {})
     assert translations.main(["blocks"], root=tmp_path) == 1
     assert f"mkdocs.yml:{line_of(mkdocs_yml, line)}: {words}" in capsys.readouterr().err
     for accepted in ("", "          copyright: x\n"):  # MkDocs reads it: the build's preflight reports it with the rest
-        write(tmp_path, config(accepted), {}, english_words())
+        write(tmp_path, config(accepted), {}, {})
         assert translations.main(["blocks"], root=tmp_path) == 0
 
 
@@ -385,7 +350,7 @@ def test_a_refused_block_is_checked_against_the_navs_own_labels(tmp_path, capsys
     from keep_your_cool.commands import translations
 
     block = "          theme: 5\n          nav_translations:\n            Home: Accueil\n            The methd: La méthode\n"
-    write(tmp_path, config(block), {}, english_words())
+    write(tmp_path, config(block), {}, {})
     assert translations.main(["blocks"], root=tmp_path) == 1
     errors = capsys.readouterr().err
     assert "nav_translations key 'The methd' is not a title of the nav" in errors and "closest: 'The method'" in errors

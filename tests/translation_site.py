@@ -1,4 +1,4 @@
-"""A small English + French fixture site for translators' edits, built for real.
+"""A small English + French fixture site for translators' edits (tests/fixtures/translation-cases/), built for real.
 
 Every case is its own page pair (docs/en/<case>.md, docs/fr/<case>.md), so one build
 of one site checks many edits: each must be reported at its own file and line.
@@ -6,126 +6,26 @@ of one site checks many edits: each must be reported at its own file and line.
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import fixture_text, mkdocs_build, site_from
 
-LANGUAGES = """\
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - locale: en
-          default: true
-          name: English
-          build: true
-        - locale: fr
-          name: Français
-          build: true
-"""
-
-
-def fixture_config(theme: str = "material", extensions: str = "", site_url: str = "") -> str:
-    """An English + French fixture's mkdocs.yml: the theme, Markdown extensions, and our plugin."""
-    return (
-        "site_name: Fixture\n"
-        + (f"site_url: {site_url}\n" if site_url else "")
-        + f"theme:\n  name: {theme}\n  custom_dir: {ROOT / 'overrides'}\n"  # the plugin's partials are there
-        + extensions
-        + "plugins:\n  - keep-your-cool  # first here, so a test can append to the language blocks below\n"
-        + LANGUAGES.removeprefix("plugins:\n")
-    )
-
-
-def copy_english_words(root: Path) -> None:
-    """The site's own words in English (translations/en/), which every language falls back to."""
-    shutil.copytree(ROOT / "translations" / "en", root / "translations" / "en", dirs_exist_ok=True)
-
-
-CONFIG = fixture_config(
-    extensions="""\
-markdown_extensions:
-  - attr_list
-  - admonition
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
-""",
-    site_url="https://example.org/guide/",
-)
-
-EN_PAGE = """\
----
-description: A case.
----
-
-# Case
-
-## Apologize {#apologize}
-
-Say sorry. See [home](index.md#welcome).
-
-!!! tip "Tip"
-    Mean it.
-
-```text
-code
-```
-
-## Remedy {#remedy}
-
-Offer a fix.
-"""
-
-FR_PAGE = """\
----
-description: Un cas.
----
-
-# Cas
-
-## Excusez-vous {#apologize}
-
-Dites pardon. Voir [l'accueil](index.md#welcome).
-
-!!! tip "Astuce"
-    Soyez sincère.
-
-```text
-code
-```
-
-## Réparez {#remedy}
-
-Proposez une solution.
-"""
+FIXTURE = "translation-cases"
+CONFIG = fixture_text(FIXTURE, "mkdocs.yml")
+EN_PAGE = fixture_text(FIXTURE, "docs/en/case.md")
+FR_PAGE = fixture_text(FIXTURE, "docs/fr/case.md")
 LAST = 20  # the line of "Proposez une solution."
 
-INDEX = {
-    "en/index.md": "---\ndescription: Home.\n---\n\n# Home\n\n## Welcome {#welcome}\n\nHi.\n",
-    "fr/index.md": "---\ndescription: Accueil.\n---\n\n# Accueil\n\n## Bienvenue {#welcome}\n\nSalut.\n",
-}
 
-
-def write_site(root: Path, french: dict[str, str | bytes], config: str = CONFIG) -> Path:
-    """A site with one English page per French case page (plus the home pages); its mkdocs.yml."""
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    copy_english_words(root)
-    pages: dict[str, str | bytes] = dict(INDEX)
+def write_site(root: Path, french: dict[str, str | bytes], changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """The fixture copied into root with one English page (docs/en/case.md's text) per French case page, then
+    `changes` (paths from the site's root, as conftest.site_from takes them); its mkdocs.yml."""
+    cases: dict[str, str | bytes | None] = {}
     for name, text in french.items():
-        pages[f"en/{name}.md"] = EN_PAGE
-        pages[f"fr/{name}.md"] = text
-    for name, content in pages.items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return root / "mkdocs.yml"
+        cases[f"docs/en/{name}.md"] = EN_PAGE
+        cases[f"docs/fr/{name}.md"] = text
+    return site_from(FIXTURE, root, cases | (changes or {}))
 
 
 def build(root: Path):
