@@ -10,8 +10,11 @@ import subprocess
 import tomllib
 from importlib.metadata import entry_points
 
+import jinja2
 from mkdocs.commands.build import build as build_in_process
 from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+from mkdocs.theme import Theme
 
 from conftest import ROOT, SITE, copy_fixture
 from keep_your_cool.features import search_per_language
@@ -124,3 +127,36 @@ def test_static_i18n_still_exposes_what_the_plugin_reads(tmp_path, monkeypatch):
     build_in_process(config)
     assert seen == [("en", False, "Moved page"), ("fr", True, "Page déplacée"), ("tl", True, "Moved page")]
     assert i18n_engine.site_values(config)["site_name"] == "Moved page"
+
+
+def test_every_language_keeps_the_theme_files_a_full_listing_gives(tmp_path, monkeypatch):
+    """model/theme_listing.py lists the theme's folders once per build and hands each other language's
+    build the names the default language's kept: during one real build of the site, MkDocs must read the
+    folders once, and each language's build must keep exactly the theme files a full listing gives it.
+    An upgrade that changes how MkDocs lists the theme fails here."""
+    kept, full_listing, reads, probing = [], [], [], []
+    add_files_from_theme = Files.add_files_from_theme
+
+    def watched(files, env, config):
+        before = set(files.src_uris)
+        probing.append(True)
+        full = Files(list(files))
+        add_files_from_theme(full, Theme.get_env(config.theme), config)  # the theme's own environment, as MkDocs makes it
+        probing.pop()
+        add_files_from_theme(files, env, config)
+        kept.append(sorted(set(files.src_uris) - before))
+        full_listing.append(sorted(set(full.src_uris) - before))
+
+    read_folders = jinja2.FileSystemLoader.list_templates
+
+    def counted(loader):
+        if not probing:
+            reads.append(loader.searchpath)
+        return read_folders(loader)
+
+    monkeypatch.setattr(Files, "add_files_from_theme", watched)
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(kept) == len(SITE.locales) and kept[0], kept
+    assert kept == full_listing
+    assert len(reads) == 1, reads
