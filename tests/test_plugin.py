@@ -9,15 +9,16 @@ import re
 import subprocess
 import tomllib
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import build as build_in_process
 from mkdocs.config import load_config
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 
 from conftest import ROOT, SITE, copy_fixture
-from keep_your_cool.features import search_per_language
+from keep_your_cool.features import pocket, search_per_language
 from keep_your_cool.model import i18n_engine
 from keep_your_cool.model.site import load
 from keep_your_cool.plugin import KeepYourCoolPlugin
@@ -160,3 +161,31 @@ def test_every_language_keeps_the_theme_files_a_full_listing_gives(tmp_path, mon
     assert len(kept) == len(SITE.locales) and kept[0], kept
     assert kept == full_listing
     assert len(reads) == 1, reads
+
+
+def test_the_theme_files_are_copied_once_and_every_language_finds_them(tmp_path, monkeypatch):
+    """i18n_engine.theme_files_copied_already: the other languages' builds skip copying the theme's files,
+    which static-i18n leaves at the site's root, where the default language's build copied them. During
+    one real build each must be copied once, and every file any language's build had is in the site as
+    its source. An upgrade that moves them, or copies before the plugin's on_env, fails here."""
+    listed, copies = [], []
+    add_files_from_theme, copy_file = Files.add_files_from_theme, File.copy_file
+
+    def watched(files, env, config):
+        before = set(files.src_uris)
+        add_files_from_theme(files, env, config)
+        listed.append([files.src_uris[name] for name in sorted(set(files.src_uris) - before)])
+
+    def counted(file, dirty=False):
+        copies.append(file.abs_dest_path)
+        return copy_file(file, dirty)
+
+    monkeypatch.setattr(Files, "add_files_from_theme", watched)
+    monkeypatch.setattr(File, "copy_file", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(listed) == len(SITE.locales) and listed[0]
+    theme_files = {f.abs_dest_path: f.abs_src_path for files in listed for f in files}
+    assert sorted(d for d in copies if d in theme_files) == sorted(theme_files)
+    for destination, source in theme_files.items():
+        if not destination.endswith((pocket.WORKER_SOURCE, pocket.RETIRED_SOURCE)):  # removed once sw.js is made of them
+            assert Path(destination).read_bytes() == Path(source).read_bytes(), destination

@@ -151,6 +151,8 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     def on_env(self, env, *, config, files):
         prefix = self.site.language(self.locale).prefix
         env.bytecode_cache = self.compiled  # each language's build reuses the templates the first compiled
+        for file in i18n_engine.theme_files_copied_already(files, config):  # pages have rendered: only copying is left
+            files.remove(file)
         rendered_checks.log_language(self.run, self.locale)
         env.globals["search_index_prefix"] = prefix  # where the language's index is (overrides/main.html)
         interface_language.add_globals(env, self.site, self.locale)
