@@ -11,7 +11,6 @@ tel: elsewhere than this computer or the site's own address; images only come fr
 
 from __future__ import annotations
 
-import bisect
 import html
 import ipaddress
 import re
@@ -156,6 +155,7 @@ TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # and removes inside it
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 LOCAL_NAMES = re.compile(r"(?:.*\.)?localhost\.?|")  # also an empty host
 MOST = 20  # problems reported for one page
+UNTERMINATED = re.compile(r"<(?=[^<>]*(?:<|\Z))")  # a '<' with no '>' before the next '<' or the end
 
 
 def browser_url(value: str) -> str:
@@ -396,16 +396,12 @@ class _Auditor(HTMLParser):
 
 def unterminated_tags(page_html: str) -> list[int]:
     """Where a '<' starts a tag ('<a', '</', '<!', '<?') that does not end ('>') before the next '<'."""
-    ends = [m.start() for m in re.finditer(">", page_html)]
-    starts = [m.start() for m in re.finditer("<", page_html)]
-    found = []
-    for index, start in enumerate(starts):
-        if start + 1 < len(page_html) and (page_html[start + 1].isalpha() or page_html[start + 1] in "/!?"):
-            end = ends[i] if (i := bisect.bisect_left(ends, start)) < len(ends) else None
-            following = starts[index + 1] if index + 1 < len(starts) else None
-            if end is None or (following is not None and following < end):
-                found.append(start)
-    return found
+    last = len(page_html) - 1
+    return [
+        start
+        for match in UNTERMINATED.finditer(page_html)
+        if (start := match.start()) < last and (page_html[start + 1].isalpha() or page_html[start + 1] in "/!?")
+    ]
 
 
 def audit(page_html: str, source: SourceLines, file: str, site_url: str | None = None) -> list[Problem]:
