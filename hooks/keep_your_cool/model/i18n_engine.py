@@ -8,7 +8,11 @@ started from its on_post_build, after switching the config (site_name, theme lan
 
 from __future__ import annotations
 
+from collections import Counter
+
 from mkdocs.exceptions import PluginError
+
+from keep_your_cool.model.theme_listing import theme_files
 
 
 def engine(config):
@@ -38,7 +42,5 @@ def theme_files_copied_already(files, config) -> list:
     static-i18n leaves them at the site's root, where the default language's build has copied them."""
     if not building_another_language(config):
         return []
-    folders = set(config.theme.dirs) - {config.docs_dir}
-    theme = [f for f in files if f.src_dir in folders]
-    others = {f.dest_uri for f in files if f.src_dir not in folders}
-    return [f for f in theme if f.dest_uri not in others]  # never one another file would overwrite
+    destinations = Counter(f.dest_uri for f in files)
+    return [f for f in theme_files(files, config) if destinations[f.dest_uri] == 1]  # none another file overwrites

@@ -51,7 +51,12 @@ def list_once(config, listing: ThemeListing) -> None:
     theme.get_env = get_env
 
 
+def theme_files(files: Files, config) -> list:
+    """The files MkDocs took from the theme's folders (Material's and overrides/), not from docs/."""
+    folders = set(config.theme.dirs) - {config.docs_dir}
+    return [f for f in files if f.src_dir in folders]
+
+
 def kept_from_theme(files: Files, config) -> list[str]:
     """The names of the theme's files MkDocs put in this build's files (before any plugin changed them)."""
-    folders = set(config.theme.dirs) - {config.docs_dir}
-    return sorted(f.src_uri for f in files if f.src_dir in folders)
+    return sorted(f.src_uri for f in theme_files(files, config))
