@@ -8,6 +8,7 @@ import ast
 import re
 import subprocess
 import tomllib
+from collections import Counter
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -189,3 +190,19 @@ def test_the_theme_files_are_copied_once_and_every_language_finds_them(tmp_path,
     for destination, source in theme_files.items():
         if not destination.endswith((pocket.WORKER_SOURCE, pocket.RETIRED_SOURCE)):  # removed once sw.js is made of them
             assert Path(destination).read_bytes() == Path(source).read_bytes(), destination
+
+
+def test_no_template_is_compiled_twice_in_a_build(tmp_path, monkeypatch):
+    """Every environment of the theme (MkDocs' own for each language, Material's search plugin's) shares
+    the build's compiled templates (model/theme_listing.share_theme): during one real build, a template is
+    compiled once for each set of Jinja extensions the environments have."""
+    compiled = Counter()
+    compile_source = jinja2.Environment.compile
+
+    def counted(env, source, name=None, *args, **kwargs):
+        compiled[(name, tuple(sorted(env.extensions)))] += 1
+        return compile_source(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert compiled and {key: n for key, n in compiled.items() if n > 1} == {}

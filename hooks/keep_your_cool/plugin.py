@@ -96,6 +96,13 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         if offline_edition.offline(config):
             offline_edition.use_shipped_shim(config)
 
+    @event_priority(60)  # before Material's search plugin (0) renders its language partials with the theme's environment
+    def _share_theme(self, config):
+        if not i18n_engine.building_another_language(config):  # a new build: nothing compiled or listed yet
+            self.compiled = CompiledTemplates()
+            self.listing = theme_listing.ThemeListing()
+            theme_listing.share_theme(config, self.listing, self.compiled)
+
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
     def _configure_language(self, config):
         redirects = config.plugins.get("redirects")
@@ -105,9 +112,6 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
             self.run = rendered_checks.Run(default=self.site.default.locale)
-            self.compiled = CompiledTemplates()
-            self.listing = theme_listing.ThemeListing()
-            theme_listing.list_once(config, self.listing)
             self._statuses = self._downloads = None
             self.edition = handouts.edition()
             preflight.check_sources(self.site, Path(config.config_file_path).resolve())  # before anything reads them
@@ -120,7 +124,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             pocket.configure(config, self.words)
         return config
 
-    on_config = CombinedEvent(_use_offline_shim, _configure_language)
+    on_config = CombinedEvent(_share_theme, _use_offline_shim, _configure_language)
 
     @event_priority(100)  # first: the theme's files as MkDocs listed them, before any plugin changes the files
     def _keep_theme_names(self, files, *, config):

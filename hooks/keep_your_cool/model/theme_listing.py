@@ -1,4 +1,5 @@
-"""The theme's files, listed from disk once per build rather than once per language.
+"""The theme's files, listed from disk once per build rather than once per language; and its
+templates, compiled once per build, whichever environment of the theme asks for them.
 
 Every MkDocs build lists the theme's files to publish its static ones (Files.add_files_from_theme
 asks the theme's Jinja loader for every template, Material's ~14,500 icons included, and matches
@@ -7,6 +8,10 @@ same theme folders and the same docs. The default language's build lists and mat
 other language's build is handed only the names that one kept, which MkDocs matches and looks up
 again as usual, so it keeps the same files. Rendering is untouched: the loader finds any template
 as before, only its list is shorter.
+
+Every environment config.theme.get_env() makes (MkDocs' own for each language, and those plugins
+make, such as Material's search, which renders its language partials three times in the first build)
+is given the build's compiled templates (model/compiled_templates.py, Jinja's bytecode cache).
 
 This is the one place that relies on how MkDocs lists the theme (through the environment
 config.theme.get_env() returns, and its loader's list_templates()): tests/test_plugin.py fails if an
@@ -37,13 +42,15 @@ class _KeptNames(jinja2.FileSystemLoader):
         return list(self.kept)
 
 
-def list_once(config, listing: ThemeListing) -> None:
-    """From now on, the theme's environments list only what the default language's build kept, once it has."""
+def share_theme(config, listing: ThemeListing, compiled: jinja2.BytecodeCache) -> None:
+    """From now on, the theme's environments share `compiled`, and list only what the default language's
+    build kept, once it has."""
     theme = config.theme
     make_env = type(theme).get_env
 
     def get_env() -> jinja2.Environment:
         env = make_env(theme)
+        env.bytecode_cache = compiled
         if listing.kept is not None and isinstance(env.loader, jinja2.FileSystemLoader):
             env.loader = _KeptNames(env.loader, listing.kept)
         return env
