@@ -125,3 +125,21 @@ def test_no_pattern_backtracks_on_adversarial_input(name):
     for reader in (read_page, SourceLines.read, lambda t: list(bounds_problems(t, len(t), "docs/fr/page.md")), audit_html):
         normal = _seconds(reader, NORMAL_HTML if reader is audit_html else NORMAL)
         assert _seconds(reader, text) <= 20 * normal + 20 * _seconds(reader, "x" * 1_000), (name, reader)
+
+
+# The smallest page over each limit (the guide's pages are read at once, as a whole; these must not be)
+JUST_OVER = {
+    "paragraph-brackets": ("a " + "[" * 101, 1, "101 '['"),
+    "page-brackets": ("\n\n".join("[" * 90 for _ in range(6)), None, "540 '['"),
+    "indent-tabs": ("- a\n" + "\t" * 10 + " - b", 2, "indented 41 columns deep"),
+    "quotes": ("> " * 11 + "x", 1, "11 quotes deep"),
+    "blank-run": ("a" + " " * 101 + "b", 1, "101 spaces or tabs in a row"),
+    "long-paragraph": ("word " * 4_001, 1, "20005 characters long"),
+}
+
+
+@pytest.mark.parametrize("case", list(JUST_OVER))
+def test_a_page_just_over_a_limit_is_refused_at_its_line(case):
+    text, line, words = JUST_OVER[case]
+    (problem,) = bounds_problems(text, len(text.encode()), "docs/fr/page.md")
+    assert problem.line == line and words in str(problem), str(problem)

@@ -8,13 +8,18 @@ import ast
 import re
 import subprocess
 import tomllib
+from collections import Counter
 from importlib.metadata import entry_points
+from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as build_in_process
 from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.theme import Theme
 
 from conftest import ROOT, SITE, copy_fixture
-from keep_your_cool.features import search_per_language
+from keep_your_cool.features import pocket, search_per_language
 from keep_your_cool.model import i18n_engine
 from keep_your_cool.model.site import load
 from keep_your_cool.plugin import KeepYourCoolPlugin
@@ -124,3 +129,80 @@ def test_static_i18n_still_exposes_what_the_plugin_reads(tmp_path, monkeypatch):
     build_in_process(config)
     assert seen == [("en", False, "Moved page"), ("fr", True, "Page déplacée"), ("tl", True, "Moved page")]
     assert i18n_engine.site_values(config)["site_name"] == "Moved page"
+
+
+def test_every_language_keeps_the_theme_files_a_full_listing_gives(tmp_path, monkeypatch):
+    """model/theme_listing.py lists the theme's folders once per build and hands each other language's
+    build the names the default language's kept: during one real build of the site, MkDocs must read the
+    folders once, and each language's build must keep exactly the theme files a full listing gives it.
+    An upgrade that changes how MkDocs lists the theme fails here."""
+    kept, full_listing, reads, probing = [], [], [], []
+    add_files_from_theme = Files.add_files_from_theme
+
+    def watched(files, env, config):
+        before = set(files.src_uris)
+        probing.append(True)
+        full = Files(list(files))
+        add_files_from_theme(full, Theme.get_env(config.theme), config)  # the theme's own environment, as MkDocs makes it
+        probing.pop()
+        add_files_from_theme(files, env, config)
+        kept.append(sorted(set(files.src_uris) - before))
+        full_listing.append(sorted(set(full.src_uris) - before))
+
+    read_folders = jinja2.FileSystemLoader.list_templates
+
+    def counted(loader):
+        if not probing:
+            reads.append(loader.searchpath)
+        return read_folders(loader)
+
+    monkeypatch.setattr(Files, "add_files_from_theme", watched)
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(kept) == len(SITE.locales) and kept[0], kept
+    assert kept == full_listing
+    assert len(reads) == 1, reads
+
+
+def test_the_theme_files_are_copied_once_and_every_language_finds_them(tmp_path, monkeypatch):
+    """i18n_engine.theme_files_copied_already: the other languages' builds skip copying the theme's files,
+    which static-i18n leaves at the site's root, where the default language's build copied them. During
+    one real build each must be copied once, and every file any language's build had is in the site as
+    its source. An upgrade that moves them, or copies before the plugin's on_env, fails here."""
+    listed, copies = [], []
+    add_files_from_theme, copy_file = Files.add_files_from_theme, File.copy_file
+
+    def watched(files, env, config):
+        before = set(files.src_uris)
+        add_files_from_theme(files, env, config)
+        listed.append([files.src_uris[name] for name in sorted(set(files.src_uris) - before)])
+
+    def counted(file, dirty=False):
+        copies.append(file.abs_dest_path)
+        return copy_file(file, dirty)
+
+    monkeypatch.setattr(Files, "add_files_from_theme", watched)
+    monkeypatch.setattr(File, "copy_file", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert len(listed) == len(SITE.locales) and listed[0]
+    theme_files = {f.abs_dest_path: f.abs_src_path for files in listed for f in files}
+    assert sorted(d for d in copies if d in theme_files) == sorted(theme_files)
+    for destination, source in theme_files.items():
+        if not destination.endswith((pocket.WORKER_SOURCE, pocket.RETIRED_SOURCE)):  # removed once sw.js is made of them
+            assert Path(destination).read_bytes() == Path(source).read_bytes(), destination
+
+
+def test_no_template_is_compiled_twice_in_a_build(tmp_path, monkeypatch):
+    """Every environment of the theme (MkDocs' own for each language, Material's search plugin's) shares
+    the build's compiled templates (model/theme_listing.share_theme): during one real build, a template is
+    compiled once for each set of Jinja extensions the environments have."""
+    compiled = Counter()
+    compile_source = jinja2.Environment.compile
+
+    def counted(env, source, name=None, *args, **kwargs):
+        compiled[(name, tuple(sorted(env.extensions)))] += 1
+        return compile_source(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    build_in_process(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert compiled and {key: n for key, n in compiled.items() if n > 1} == {}

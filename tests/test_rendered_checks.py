@@ -14,6 +14,8 @@ from mkdocs.config import load_config
 from conftest import LOCALES, SITE
 from keep_your_cool.checks.html_allowlist import SourceLines, audit
 from keep_your_cool.checks.problem import Problem
+from keep_your_cool.checks.rendered_structure import structure
+from keep_your_cool.features.rendered_checks import page_problems
 from translation_site import EN_PAGE, FR_PAGE, LAST, build, page_count, site_text, timed_build, write_site
 
 EVIL = "evil.test"
@@ -341,3 +343,27 @@ def test_a_tabbed_block_keeps_the_english_tabs(tmp_path):
     result, output = build(tmp_path)
     assert result.returncode == 1 and "Traceback" not in output, output
     assert "docs/fr/tabs.md:20: tabbed block 1 has 3 tabs; English has 2" in output, output
+
+
+# English pages read once for both checks (the allowlist's reading, entities left as written) must have
+# the structure a reading of their own (entities decoded, as a browser shows them) gives
+BOX = '<div class="admonition tip"><p class="admonition-title">T</p>{}</div>'
+ONE_READING = {
+    "plain": '<h1 id="t">T<a class="headerlink" href="#t">&para;</a></h1><h2 id="a">A</h2><p><a href="x.md#a">Go</a></p>'
+    + BOX.format("<p>Say it.</p>")
+    + '<div class="tabbed-set" data-tabs="1:2"><pre><code>x</code></pre></div><p><img alt="Map" src="../m.png"></p>',
+    "entity-in-link": '<p><a href="x.md">Tom &amp; Jerry</a></p>',
+    "ampersand-in-link": '<p><a href="x.md">a & b</a></p>',
+    "entity-without-semicolon": '<p><a href="x.md">&hellip wait</a></p>',
+    "character-in-box": BOX.format("&#120;"),
+    "space-in-box": BOX.format("&nbsp;"),
+    "less-than-in-link": '<p><a href="x.md">1 < 2</a></p>',
+    "tag-never-ended": '<p><a href="x.md">x</a> <b</p>',
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_READING))
+def test_an_english_page_read_once_has_the_structure_a_reading_of_its_own_gives(case):
+    html = ONE_READING[case]
+    _, english = page_problems(html, SourceLines.read("# T\n"), "docs/en/t.md")
+    assert english == structure(html)

@@ -32,7 +32,7 @@ from keep_your_cool.features import (
     search_per_language,
     translation_status,
 )
-from keep_your_cool.model import i18n_engine
+from keep_your_cool.model import i18n_engine, theme_listing
 from keep_your_cool.model.compiled_templates import CompiledTemplates
 from keep_your_cool.model.site import Site, from_config
 from keep_your_cool.model.translation_records import PageStatus, statuses_this_build
@@ -50,6 +50,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         self.moves: dict[str, str] = {}  # mkdocs-redirects' map as mkdocs.yml gives it
         self.edition: dict[str, str] = {}
         self.compiled = CompiledTemplates()  # the theme's templates, compiled once for every language
+        self.listing = theme_listing.ThemeListing()  # the theme's files, listed once for every language
         self._statuses: list[PageStatus] | None = None
         self._downloads: dict[str, int] | None = None
         # the language being built
@@ -95,6 +96,13 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
         if offline_edition.offline(config):
             offline_edition.use_shipped_shim(config)
 
+    @event_priority(60)  # before Material's search plugin (0) renders its language partials with the theme's environment
+    def _share_theme(self, config):
+        if not i18n_engine.building_another_language(config):  # a new build: nothing compiled or listed yet
+            self.compiled = CompiledTemplates()
+            self.listing = theme_listing.ThemeListing()
+            theme_listing.share_theme(config, self.listing, self.compiled)
+
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
     def _configure_language(self, config):
         redirects = config.plugins.get("redirects")
@@ -104,7 +112,6 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
             self.run = rendered_checks.Run(default=self.site.default.locale)
-            self.compiled = CompiledTemplates()
             self._statuses = self._downloads = None
             self.edition = handouts.edition()
             preflight.check_sources(self.site, Path(config.config_file_path).resolve())  # before anything reads them
@@ -117,14 +124,21 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
             pocket.configure(config, self.words)
         return config
 
-    on_config = CombinedEvent(_use_offline_shim, _configure_language)
+    on_config = CombinedEvent(_share_theme, _use_offline_shim, _configure_language)
+
+    @event_priority(100)  # first: the theme's files as MkDocs listed them, before any plugin changes the files
+    def _keep_theme_names(self, files, *, config):
+        if not i18n_engine.building_another_language(config):
+            self.listing.kept = theme_listing.kept_from_theme(files, config)
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has given each file its address in the site
-    def on_files(self, files, *, config):
+    def _redirect_in_language(self, files, *, config):
         redirects = config.plugins.get("redirects")
         if redirects:  # mkdocs-redirects read the files earlier (priority 0), at their addresses before static-i18n's
             redirects.on_files(files, config=config)
         return files
+
+    on_files = CombinedEvent(_keep_theme_names, _redirect_in_language)
 
     @event_priority(50)  # before the notices below are added to the page
     def _check_page(self, html, *, page, config, files):
@@ -141,6 +155,8 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     def on_env(self, env, *, config, files):
         prefix = self.site.language(self.locale).prefix
         env.bytecode_cache = self.compiled  # each language's build reuses the templates the first compiled
+        for file in i18n_engine.theme_files_copied_already(files, config):  # pages have rendered: only copying is left
+            files.remove(file)
         rendered_checks.log_language(self.run, self.locale)
         env.globals["search_index_prefix"] = prefix  # where the language's index is (overrides/main.html)
         interface_language.add_globals(env, self.site, self.locale)

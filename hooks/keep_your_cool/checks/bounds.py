@@ -23,6 +23,8 @@ BLANK_RUN = re.compile(r"[ \t]+")
 # characters each paragraph may hold so many of (Markdown's inline markup); and the page
 PER_PARAGRAPH = {"[": 100, "]": 100, "`": 100, "*": 200, "_": 200, "<": 100, "&": 200, "~": 100, "{": 100}
 PER_PAGE = {"[": 500, "`": 500, "<": 500}
+# Indented or blank runs at least this long anywhere may be a problem; shorter ones never are.
+WIDE_RUN = re.compile(r"[ \t]{11}")  # 11 spaces or tabs: the least that indents more than MAX_INDENT columns
 FIX = "split the page or the paragraph, or remove the repeated characters; a translation keeps the English page's shape"
 
 
@@ -38,8 +40,21 @@ def _longest_blank_run(line: str) -> int:
     return max(map(len, BLANK_RUN.findall(line)), default=0)
 
 
+def _clearly_within(text: str) -> bool:
+    """True when no line, paragraph or count of the page can be over a limit, judged on the whole text at
+    once (a paragraph holds at most what the page holds); the line-by-line reading then finds nothing."""
+    return (
+        len(text) <= MAX_PARAGRAPH_CHARS
+        and all(text.count(char) <= limit for char, limit in (*PER_PARAGRAPH.items(), *PER_PAGE.items()))
+        and text.count(">") <= MAX_QUOTE_DEPTH
+        and not WIDE_RUN.search(text)
+    )
+
+
 def bounds_problems(text: str, size: int, file: str) -> Iterator[Problem]:
     """What makes the page `file` too big or too deep to render in bounded time, at its line."""
+    if size <= MAX_PAGE_BYTES and _clearly_within(text):  # every page of the guide: one pass over the text
+        return
     if size > MAX_PAGE_BYTES:
         yield Problem(file, None, f"the page is {size // 1024} KB; a page may be at most {MAX_PAGE_BYTES // 1024} KB", FIX + ".")
         return

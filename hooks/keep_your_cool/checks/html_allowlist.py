@@ -11,7 +11,6 @@ tel: elsewhere than this computer or the site's own address; images only come fr
 
 from __future__ import annotations
 
-import bisect
 import html
 import ipaddress
 import re
@@ -156,6 +155,7 @@ TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # and removes inside it
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 LOCAL_NAMES = re.compile(r"(?:.*\.)?localhost\.?|")  # also an empty host
 MOST = 20  # problems reported for one page
+UNTERMINATED = re.compile(r"<(?=[^<>]*(?:<|\Z))")  # a '<' with no '>' before the next '<' or the end
 
 
 def browser_url(value: str) -> str:
@@ -246,9 +246,10 @@ def local_address(address: SplitResult, site_host: str | None) -> str | None:
 
 
 class _Auditor(HTMLParser):
-    def __init__(self, site_host: str | None):
+    def __init__(self, site_host: str | None, reader=None):
         super().__init__(convert_charrefs=False)  # so a '<' left as text is seen as such
         self.site_host = site_host
+        self.reader = reader  # also given the page's tags and text (see audit)
         self.findings: list[_Finding] = []
         self.heading: str | None = None
         self.open: list[tuple[str, str, list[str]]] = []  # (tag, its start tag as written, its classes)
@@ -278,6 +279,8 @@ class _Auditor(HTMLParser):
         if tag in ELEMENTS and tag not in VOID:
             classes = (dict(attrs).get("class") or "").split()
             self.open.append((tag, (self.get_starttag_text() or f"<{tag}")[:40], classes))
+        if self.reader:
+            self.reader.start(tag, attrs)
 
     def _start(self, tag, attrs):
         source = self.get_starttag_text() or f"<{tag}"
@@ -348,8 +351,13 @@ class _Auditor(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self._start(tag, attrs)
+        if self.reader:
+            self.reader.start(tag, attrs)
+            self.reader.end(tag)
 
     def handle_endtag(self, tag):
+        if self.reader:
+            self.reader.end(tag)
         tags = [t for t, _, _ in self.open]
         if tag not in tags:
             if tag in ELEMENTS and tag not in VOID:
@@ -373,6 +381,10 @@ class _Auditor(HTMLParser):
         )
 
     def handle_data(self, data):
+        if self.reader:
+            if "&" in data:
+                self._text_as_written()
+            self.reader.text(data)
         if "<" in data:  # the parser could not read it as a tag; a browser might
             text = data[data.index("<") :][:30]
             self.add(
@@ -380,6 +392,18 @@ class _Auditor(HTMLParser):
                 "write '&lt;' for a '<' shown as text, or put it in `backticks`",
                 text.strip(),
             )
+
+    def handle_entityref(self, name):
+        self._text_as_written()
+
+    def handle_charref(self, name):
+        self._text_as_written()
+
+    def _text_as_written(self):
+        """Text with an entity or a '&': this reading leaves it as written where a browser decodes it (and
+        the reader with it); where the reader reads the text, it must read the page alone."""
+        if self.reader and self.reader.reads_text():
+            self.reader.unsure = True
 
     def handle_comment(self, data):  # browsers and parsers disagree on where some comments end
         self.add("an HTML comment '<!--' is not allowed on a page", "remove it; readers never see it", "<!--")
@@ -396,22 +420,23 @@ class _Auditor(HTMLParser):
 
 def unterminated_tags(page_html: str) -> list[int]:
     """Where a '<' starts a tag ('<a', '</', '<!', '<?') that does not end ('>') before the next '<'."""
-    ends = [m.start() for m in re.finditer(">", page_html)]
-    starts = [m.start() for m in re.finditer("<", page_html)]
-    found = []
-    for index, start in enumerate(starts):
-        if start + 1 < len(page_html) and (page_html[start + 1].isalpha() or page_html[start + 1] in "/!?"):
-            end = ends[i] if (i := bisect.bisect_left(ends, start)) < len(ends) else None
-            following = starts[index + 1] if index + 1 < len(starts) else None
-            if end is None or (following is not None and following < end):
-                found.append(start)
-    return found
+    last = len(page_html) - 1
+    return [
+        start
+        for match in UNTERMINATED.finditer(page_html)
+        if (start := match.start()) < last and (page_html[start + 1].isalpha() or page_html[start + 1] in "/!?")
+    ]
 
 
-def audit(page_html: str, source: SourceLines, file: str, site_url: str | None = None) -> list[Problem]:
+def audit(page_html: str, source: SourceLines, file: str, site_url: str | None = None, reader=None) -> list[Problem]:
     """Everything in a page's rendered HTML that is not on the allowlist, at the line of its Markdown
-    `source` that made it (the first MOST, then how many more); `site_url` is the site's own address."""
-    auditor = _Auditor(urlsplit(site_url).hostname if site_url else None)
+    `source` that made it (the first MOST, then how many more); `site_url` is the site's own address.
+
+    A `reader` (checks/rendered_structure.StructureReader) is given the same reading of the page, tags
+    and text, so the page is read once; it is marked unsure wherever that reading can differ from the
+    reader's own (an entity in text it reads, or a page with a problem: text left as written, a tag
+    never ended), and must then read the page alone."""
+    auditor = _Auditor(urlsplit(site_url).hostname if site_url else None, reader)
     unterminated = unterminated_tags(page_html)
     for start in unterminated:
         auditor.handle_data(page_html[start : start + 30].split("\n", 1)[0])
@@ -427,6 +452,8 @@ def audit(page_html: str, source: SourceLines, file: str, site_url: str | None =
     for tag, written, _ in reversed(auditor.open):
         auditor._unclosed(tag, written)
     findings = auditor.findings
+    if reader and (unterminated or findings):
+        reader.unsure = True
     found = [Problem(file, source.line_of(f), f.what, f.fix + ".") for f in findings[:MOST]]
     if len(findings) > MOST:  # a page pasted from elsewhere: the first ones say what to do
         last_line = max((p.line or 0) for p in found) or None

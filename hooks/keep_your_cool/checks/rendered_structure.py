@@ -51,13 +51,18 @@ def _box_kind(tag: str, classes: list[str], opened: bool) -> str:
     return " ".join([marker, kind, *others])
 
 
-class _Reader(HTMLParser):
+class StructureReader:
+    """A page's structure, from the tags and text of its HTML as a browser reads them (entities
+    decoded). structure() reads a page for it alone; the allowlist's audit hands it the tags and text
+    of its own reading of the page (html_allowlist.audit), and marks it `unsure` where that reading
+    could differ (an entity in text it reads): the page is then read again for it alone."""
+
     def __init__(self):
-        super().__init__()
         self.found = Structure()
         self.section: str | None = None
         self.open: list[tuple[str, Box | None, bool]] = []  # (tag, box it opens, is a box title)
         self.link: str | None = None  # the internal link being read
+        self.unsure = False
 
     def _inside_box_body(self) -> Box | None:
         box = None
@@ -67,7 +72,11 @@ class _Reader(HTMLParser):
             box = opened or box
         return box
 
-    def handle_starttag(self, tag, attrs):
+    def reads_text(self) -> bool:
+        """Whether text here counts: in a box's body (it is not empty) or in a link (its words)."""
+        return bool(self.link) or self._inside_box_body() is not None
+
+    def start(self, tag, attrs):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         if (box := self._inside_box_body()) and not (tag == "p" and "admonition-title" in classes):
@@ -97,7 +106,7 @@ class _Reader(HTMLParser):
             self.found.boxes.append(opened)
         self.open.append((tag, opened, tag == "summary" or (tag == "p" and "admonition-title" in classes)))
 
-    def handle_endtag(self, tag):
+    def end(self, tag):
         if tag == "a":
             self.link = None
         for i in range(len(self.open) - 1, -1, -1):
@@ -105,17 +114,33 @@ class _Reader(HTMLParser):
                 del self.open[i:]
                 return
 
-    def handle_data(self, data):
+    def text(self, data):
         if data.strip() and (box := self._inside_box_body()):
             box.empty = False
         if self.link and data.strip():
             self.found.words.setdefault(self.link, data.strip())
 
 
+class _Reader(HTMLParser):
+    def __init__(self, reader: StructureReader):
+        super().__init__()  # entities decoded in text, as a browser shows it
+        self.reader = reader
+
+    def handle_starttag(self, tag, attrs):
+        self.reader.start(tag, attrs)
+
+    def handle_endtag(self, tag):
+        self.reader.end(tag)
+
+    def handle_data(self, data):
+        self.reader.text(data)
+
+
 def structure(html: str) -> Structure:
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    reader = StructureReader()
+    parser = _Reader(reader)
+    parser.feed(html)
+    parser.close()
     return reader.found
 
 

@@ -25,6 +25,7 @@ import hashlib
 import json
 import posixpath
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,14 +105,20 @@ class _References(HTMLParser):
             self.found.append(attrs["src"])
 
 
+@lru_cache(maxsize=4096)  # the same few tags head every page: each is read once per build
+def tag_references(tag: str) -> tuple[str, ...]:
+    """What one tag makes the browser fetch (each tag read on its own: a lone <script> tag would make
+    the parser read what follows as its code)."""
+    references = _References()
+    references.feed(tag)
+    return tuple(references.found)
+
+
 def fetched(html: str) -> tuple[list[str], str | None]:
     """What a built page makes the browser fetch, and Material's configuration (JSON) if it has one."""
-    references = _References()
-    for tag in FETCHING_TAGS.findall(html):
-        references.feed(tag)
-        references.reset()  # a lone <script> tag would make the parser read what follows as its code
+    found = [reference for tag in FETCHING_TAGS.findall(html) for reference in tag_references(tag)]
     config = MATERIAL_CONFIG.search(html)
-    return references.found, config[1] if config else None
+    return found, config[1] if config else None
 
 
 def from_root(reference: str, page_url: str) -> str | None:
@@ -188,9 +195,11 @@ def saved_guides(site: Site, site_dir: Path) -> dict[str, dict]:
     problems = missing_files(named, site_dir)
     if problems:
         raise PluginError("pocket: the offline copy of the guide names files that are not in the site:\n" + "\n".join(problems))
-    guides = {}
+    guides, digests = {}, {}  # a file every language saves (the theme's scripts) is hashed once
     for lang in site.languages:
-        files = {path.removesuffix("index.html"): digest((site_dir / path).read_bytes()) for path in sorted(named[lang.locale])}
+        for path in named[lang.locale].keys() - digests.keys():
+            digests[path] = digest((site_dir / path).read_bytes())
+        files = {path.removesuffix("index.html"): digests[path] for path in sorted(named[lang.locale])}
         guides[lang.locale] = {
             "prefix": lang.prefix,
             "offline": lang.prefix + OFFLINE_PAGE,

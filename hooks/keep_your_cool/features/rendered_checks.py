@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from keep_your_cool.checks.html_allowlist import SourceLines, audit
 from keep_your_cool.checks.plain_text import markup_in
 from keep_your_cool.checks.problem import Problem
-from keep_your_cool.checks.rendered_structure import Structure, structure, structure_problems
+from keep_your_cool.checks.rendered_structure import Structure, StructureReader, structure, structure_problems
 from keep_your_cool.model.markdown_facts import page_facts
 from keep_your_cool.model.site import Site
 
@@ -64,20 +64,27 @@ def title_problem(title: str | None, text: str, file: str) -> Problem | None:
 
 def page_problems(
     html: str,
-    markdown_source: str,
+    source: SourceLines,
     file: str,
     original: tuple[Structure, SourceLines] | None = None,
     en_file: str = "",
     site_url: str | None = None,
-) -> list[Problem]:
+) -> tuple[list[Problem], Structure | None]:
     """Every allowlist problem in one page's HTML, and how its structure differs from the English
-    `original` (for a translation), located in its Markdown source."""
-    source = SourceLines.of(markdown_source, page_facts(markdown_source))
-    found = audit(html, source, file, site_url)
-    if original is not None and not found:  # the structure of a page that renders what it should not is moot
+    `original` (for a translation), located in its Markdown `source`; and, for an English page (no
+    `original`), its structure, which its translations must keep."""
+    reader = StructureReader()  # given the allowlist's reading of the page: one reading for both
+    found = audit(html, source, file, site_url, reader)
+
+    def page() -> Structure:
+        return structure(html) if reader.unsure else reader.found  # read alone where that reading could not tell
+
+    if original is None:
+        return found, page()
+    if not found:  # the structure of a page that renders what it should not is moot
         english, en_source = original
-        found += structure_problems(structure(html), english, source, en_source, file, en_file)
-    return found
+        found += structure_problems(page(), english, source, en_source, file, en_file)
+    return found, None
 
 
 def source_of(page, root: Path) -> tuple[str, str]:
@@ -92,11 +99,12 @@ def check_page(run: Run, html: str, page, site: Site, locale: str) -> str:
         return html  # a fallback page: checked in its own language
     text, file = source_of(page, site.root)
     default, path = site.default.locale, page.file.norm_src_uri
+    source = SourceLines.of(text, page_facts(text))
     if locale == default:
-        run.english[path] = (structure(html), SourceLines.of(text, page_facts(text)))
-        found = page_problems(html, text, file, site_url=site.site_url)
+        found, english = page_problems(html, source, file, site_url=site.site_url)
+        run.english[path] = (english, source)
     else:
-        found = page_problems(html, text, file, run.english.get(path), f"docs/{default}/{path}", site.site_url)
+        found, _ = page_problems(html, source, file, run.english.get(path), f"docs/{default}/{path}", site.site_url)
     if title := title_problem(page.title, text, file):
         found.append(title)
     run.checked[locale] += 1

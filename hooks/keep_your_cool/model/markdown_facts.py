@@ -156,6 +156,8 @@ def blank_code(lines: list[str]) -> tuple[list[str], int | None]:
 def blank_code_spans(line: str) -> str:
     """The line with each code span (a run of backticks up to the next run of the same length)
     turned to spaces; in one pass over the runs, whatever the line."""
+    if "`" not in line:  # most lines: nothing to blank
+        return line
     runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
     later: dict[int, list[int]] = {}  # run length -> indexes of the runs of that length, last first
     for index in range(len(runs) - 1, -1, -1):
