@@ -71,8 +71,7 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     def templates(self, config):
         """The theme's own Jinja environment, for this language's build (pages render before on_env)."""
         if self._templates is None:
-            self._templates = config.theme.get_env()
-            self._templates.bytecode_cache = self.compiled
+            self._templates = config.theme.get_env()  # with the build's compiled templates (theme_listing.share_theme)
         return self._templates
 
     def download_files(self, config) -> dict[str, int]:
@@ -106,9 +105,8 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched the config to the language being built
     def _configure_language(self, config):
         redirects = config.plugins.get("redirects")
-        if not i18n_engine.building_another_language(
-            config
-        ):  # the outer build: a new build starts, from sources the preflight has checked
+        # the outer build: a new build starts, from sources the preflight has checked
+        if not i18n_engine.building_another_language(config):
             self.site = from_config(config)
             self.moves = dict(redirects.config["redirect_maps"]) if redirects else {}
             self.run = rendered_checks.Run(default=self.site.default.locale)
@@ -154,7 +152,6 @@ class KeepYourCoolPlugin(BasePlugin[KeepYourCoolConfig]):
     @event_priority(-100)  # after mkdocs-static-i18n, wherever mkdocs.yml lists this plugin
     def on_env(self, env, *, config, files):
         prefix = self.site.language(self.locale).prefix
-        env.bytecode_cache = self.compiled  # each language's build reuses the templates the first compiled
         for file in i18n_engine.theme_files_copied_already(files, config):  # pages have rendered: only copying is left
             files.remove(file)
         rendered_checks.log_language(self.run, self.locale)

@@ -82,8 +82,8 @@ def file_problems(root: Path, locale: str, default: str, kind: WordsFile) -> lis
                 name,
                 broken.line,
                 broken.what,
-                "keep one 'key: translated words' per line (save the file as UTF-8); put quotes around words that "
-                "contain ': ' or start with a quote, '{', '&', '*' or '!'.",
+                "keep one 'key: translated words' per line (save the file as UTF-8); "
+                "put quotes around words that contain ': ' or start with a quote, '{', '&', '*' or '!'.",
             )
         ]
     english = {key: (node.value if safe_yaml.is_text(node) else "") for key, _, node in (_read(english_path)[0] or [])}
@@ -176,14 +176,8 @@ def search_word_problems(root: Path, locale: str) -> list[Problem]:
     name = path.relative_to(root).as_posix()
     entries, broken = _read(path)
     if broken:
-        return [
-            Problem(
-                name,
-                broken.line,
-                f"search-words.yml is {broken.what.removeprefix('the file is ')}",
-                "write one 'word: page.md' per line, as UTF-8.",
-            )
-        ]
+        what = f"search-words.yml is {broken.what.removeprefix('the file is ')}"
+        return [Problem(name, broken.line, what, "write one 'word: page.md' per line, as UTF-8.")]
     return [
         Problem(name, line, f"the page for '{key}' is not a file name", "write the page's path under docs/, e.g. 'three-rs.md'.")
         for key, line, node in entries
